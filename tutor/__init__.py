@@ -1,0 +1,3 @@
+"""tutor: a terminal tutor for partial derivatives, gradients and gradient descent."""
+
+__version__ = "0.1.0"

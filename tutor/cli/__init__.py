@@ -1,0 +1,104 @@
+"""The command line: `tutor [PATH]` opens the app; `tutor COMMAND ...` runs one core task and exits.
+
+Each subcommand lives in its own module with `register(subparsers)`; exit codes are documented in
+the README so scripts can rely on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+# name -> module; imported only when that command runs, so `tutor` starts fast.
+COMMANDS = {
+    "check": "tutor.cli.check",
+    "grad": "tutor.cli.grad",
+    "numdiff": "tutor.cli.numdiff",
+}
+
+EPILOG = """commands:
+  check     check an answer against an expression or a derivative (exit 0 right, 1 wrong, 2 invalid)
+  grad      the partial derivatives of a function, and the gradient at a point
+  numdiff   a central-difference estimate of a partial derivative, beside the exact value
+
+Run `tutor COMMAND --help` for the options of one command."""
+
+
+def _command_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    parser = argparse.ArgumentParser(prog="tutor", description="Partial derivatives, gradients and gradient descent.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser, sub
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        usage="tutor [-h] [PATH] [--data-dir DIR] | tutor COMMAND ...",
+        description="A terminal tutor for partial derivatives, gradients and gradient descent. "
+        "With no command it opens the app on the bundled course (or the lessons at PATH).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="a folder or file of lessons (default: the bundled course)")
+    parser.add_argument("--data-dir", metavar="DIR", help="where progress is kept (default: $TUTOR_HOME or the user data directory)")
+    parser.add_argument("--version", action="version", version=_version())
+    return parser
+
+
+def _version() -> str:
+    from tutor import __version__
+
+    return f"tutor {__version__}"
+
+
+def run(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        parser, sub = _command_parser()
+        import_module(COMMANDS[argv[0]]).register(sub)
+        args = parser.parse_args(_protect_leading_minus(argv, sub.choices[argv[0]]))
+        try:
+            return int(args.func(args) or 0)
+        except BrokenPipeError:  # `tutor check ... | head`: not an error worth a traceback
+            return 0
+    args = _app_parser().parse_args(argv)
+    return _open_app(args)
+
+
+def _protect_leading_minus(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Let answers and values start with a minus sign: `tutor check -6xy`, `--expected -x^2`.
+
+    argparse would read them as unknown options, so a value is glued to its option
+    (`--expected=-x^2`) and a positional is moved behind `--`.
+    """
+    takes_value = {s for a in parser._actions for s in a.option_strings if a.nargs is None and a.const is None
+                   and not isinstance(a, (argparse._StoreTrueAction, argparse._HelpAction))}
+    known = {s for a in parser._actions for s in a.option_strings}
+    out: list[str] = [argv[0]]
+    positionals: list[str] = []
+    expecting_value = False
+    rest = argv[1:]
+    for index, token in enumerate(rest):
+        if token == "--" and not expecting_value:  # the user already separated positionals
+            return out + ["--", *positionals, *rest[index + 1:]]
+        if expecting_value:
+            if token.startswith("-"):
+                out[-1] = f"{out[-1]}={token}"
+            else:
+                out.append(token)
+            expecting_value = False
+        elif token.startswith("-") and token.split("=", 1)[0] not in known:
+            positionals.append(token)
+        else:
+            out.append(token)
+            expecting_value = token in takes_value
+    return out + (["--", *positionals] if positionals else [])
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    try:
+        app_module = import_module("tutor.ui.app")
+    except ModuleNotFoundError as error:  # the app arrives with its own issue
+        print(f"tutor: the app is not available: {error}", file=sys.stderr)
+        return 2
+    return int(app_module.run_app(args.path, args.data_dir) or 0)

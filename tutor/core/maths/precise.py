@@ -1,0 +1,170 @@
+"""High-precision evaluation (mpmath, 60 digits) at one point: the arbiter when floats are not enough.
+
+Used to confirm a float mismatch before calling an answer wrong, to compare answers whose floats
+overflow (`(x-a)^6000`), and to separate answers that agree to 15 digits but not exactly
+(0.333333333333333 is not 1/3). Same real-valued semantics as the float evaluator: a non-real
+intermediate value means "undefined here". Magnitudes are bounded so nothing runs away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+
+import mpmath
+import sympy as sp
+
+from .floateval import Unsupported
+
+DIGITS = 60
+_MAX_BITS = 1_000_000  # results beyond 2^(10^6) count as overflow
+_MAX_ARG_BITS = 2_000  # trig and exp arguments beyond 2^2000 cannot be reduced meaningfully
+
+
+class Undefined(Exception):
+    """Not a real number at this point (or too large to represent)."""
+
+
+def _check(v):
+    if isinstance(v, mpmath.mpc):
+        if v.imag != 0:
+            raise Undefined
+        v = v.real
+    if not mpmath.isfinite(v):
+        raise Undefined
+    if v != 0 and abs(mpmath.mag(v)) > _MAX_BITS:
+        raise Undefined
+    return v
+
+
+def _small_arg(x):
+    if x != 0 and mpmath.mag(x) > _MAX_ARG_BITS:
+        raise Undefined
+    return x
+
+
+def _domain(lo=None, hi=None, lo_open=False, hi_open=False, nonzero=False):
+    def check(x):
+        if lo is not None and (x < lo or (lo_open and x == lo)):
+            raise Undefined
+        if hi is not None and (x > hi or (hi_open and x == hi)):
+            raise Undefined
+        if nonzero and x == 0:
+            raise Undefined
+        return x
+
+    return check
+
+
+def _recip(x):
+    if x == 0:
+        raise Undefined
+    return 1 / x
+
+
+_FUNCS = {
+    sp.sin: lambda x: mpmath.sin(_small_arg(x)),
+    sp.cos: lambda x: mpmath.cos(_small_arg(x)),
+    sp.tan: lambda x: mpmath.tan(_small_arg(x)),
+    sp.cot: lambda x: _recip(mpmath.tan(_small_arg(x))),
+    sp.sec: lambda x: _recip(mpmath.cos(_small_arg(x))),
+    sp.csc: lambda x: _recip(mpmath.sin(_small_arg(x))),
+    sp.asin: lambda x: mpmath.asin(_domain(-1, 1)(x)),
+    sp.acos: lambda x: mpmath.acos(_domain(-1, 1)(x)),
+    sp.atan: mpmath.atan,
+    sp.acot: lambda x: mpmath.pi / 2 if x == 0 else mpmath.atan(1 / x),
+    sp.asec: lambda x: mpmath.acos(_domain(-1, 1)(_recip(x))),
+    sp.acsc: lambda x: mpmath.asin(_domain(-1, 1)(_recip(x))),
+    sp.sinh: lambda x: mpmath.sinh(_small_arg(x)),
+    sp.cosh: lambda x: mpmath.cosh(_small_arg(x)),
+    sp.tanh: lambda x: mpmath.tanh(_small_arg(x)),
+    sp.coth: lambda x: _recip(mpmath.tanh(_small_arg(x))),
+    sp.sech: lambda x: _recip(mpmath.cosh(_small_arg(x))),
+    sp.csch: lambda x: _recip(mpmath.sinh(_small_arg(x))),
+    sp.asinh: mpmath.asinh,
+    sp.acosh: lambda x: mpmath.acosh(_domain(lo=1)(x)),
+    sp.atanh: lambda x: mpmath.atanh(_domain(-1, 1, True, True)(x)),
+    sp.acoth: lambda x: mpmath.atanh(_domain(-1, 1, True, True)(_recip(x))),
+    sp.asech: lambda x: mpmath.acosh(_domain(lo=1)(_recip(x))),
+    sp.acsch: lambda x: mpmath.asinh(_recip(x)),
+    sp.exp: lambda x: mpmath.exp(_small_arg(x)),
+    sp.log: lambda x: mpmath.log(_domain(lo=0, lo_open=True)(x)),
+    sp.Abs: abs,
+    sp.sign: mpmath.sign,
+    sp.gamma: lambda x: mpmath.gamma(_small_arg(x)),
+    sp.factorial: lambda x: mpmath.factorial(_small_arg(x)),
+}
+
+
+def _power(base, exponent):
+    if base == 0:
+        if exponent > 0:
+            return mpmath.mpf(0)
+        if exponent == 0:
+            return mpmath.mpf(1)
+        raise Undefined
+    if base < 0 and not mpmath.isint(exponent):
+        raise Undefined
+    if abs(exponent) * abs(mpmath.log(abs(base), 2)) > _MAX_BITS:
+        raise Undefined
+    return mpmath.power(base, exponent)
+
+
+class _Evaluator:
+    def __init__(self, point: Mapping[str, Fraction]) -> None:
+        self.point = point
+        self.memo: dict[sp.Expr, object] = {}
+
+    def value(self, expr: sp.Expr):
+        cached = self.memo.get(expr)
+        if cached is None:
+            cached = _check(self.compute(expr))
+            self.memo[expr] = cached
+        return cached
+
+    def compute(self, expr: sp.Expr):
+        if expr.is_Symbol:
+            v = self.point[expr.name]
+            return mpmath.mpf(v.numerator) / v.denominator
+        if expr.is_Integer:
+            return mpmath.mpf(int(expr))
+        if expr.is_Rational:
+            return mpmath.mpf(int(expr.p)) / int(expr.q)
+        if expr is sp.pi:
+            return +mpmath.pi
+        if expr is sp.E:
+            return +mpmath.e
+        if expr.is_Add:
+            return mpmath.fsum(self.value(a) for a in expr.args)
+        if expr.is_Mul:
+            total = mpmath.mpf(1)
+            for a in expr.args:
+                total = _check(total * self.value(a))
+            return total
+        if expr.is_Pow:
+            return _power(self.value(expr.base), self.value(expr.exp))
+        if isinstance(expr, sp.binomial):
+            n, k = (self.value(a) for a in expr.args)
+            return mpmath.binomial(_small_arg(n), _small_arg(k))
+        func = _FUNCS.get(type(expr))
+        if func is not None and len(expr.args) == 1:
+            return func(self.value(expr.args[0]))
+        if expr.is_Float:
+            return mpmath.mpf(expr)
+        raise Unsupported(f"cannot evaluate {type(expr).__name__} numerically")
+
+
+def evaluate_precise(expr: sp.Expr, point: Mapping[str, Fraction]):
+    """The value of `expr` at `point` as an mpmath number, or None where it is undefined."""
+    with mpmath.workdps(DIGITS):
+        try:
+            return _Evaluator(point).value(expr)
+        except (Undefined, ZeroDivisionError, ValueError, OverflowError):
+            return None
+
+
+def close_precise(a, b, rel: float = 1e-30, abs_: float = 1e-40) -> bool:
+    """Equal up to rounding at 60 digits (an identity survives; 0.333333333333333 vs 1/3 does not)."""
+    with mpmath.workdps(DIGITS):
+        diff = abs(a - b)
+        return bool(diff <= abs_ or diff <= rel * max(abs(a), abs(b)))

@@ -1,0 +1,139 @@
+"""What a check returns: the verdict, how it was decided, and what to tell the learner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+Status = Literal["correct", "incorrect", "invalid"]
+Method = Literal["symbolic", "numeric", "tolerance", "parse"]
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A named, typical mistake the wrong answer matches, explained in a sentence."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ShownPoint:
+    """A counterexample ready to show: values as short text ('undefined' where there is none)."""
+
+    point: tuple[tuple[str, str], ...]
+    answer: str
+    expected: str
+    component: int | None = None  # 1-based component of a vector answer
+
+    def where(self) -> str:
+        return ", ".join(f"{n} = {v}" for n, v in self.point)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    method: Method | None
+    message: str
+    interpreted: str | None = None
+    notes: tuple[str, ...] = ()
+    counterexample: ShownPoint | None = None
+    diagnosis: Diagnosis | None = None
+    column: int | None = None       # where an invalid answer went wrong (1-based)
+    components: tuple[Status, ...] = ()  # per component of a vector answer
+    ms: float = 0.0
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def to_json(self) -> dict:
+        ce = self.counterexample
+        return {
+            "verdict": self.status,
+            "method": self.method,
+            "message": self.message,
+            "diagnosis": self.diagnosis.code if self.diagnosis else None,
+            "interpreted": self.interpreted,
+            "ms": round(self.ms, 3),
+            "counterexample": None if ce is None else {
+                "at": dict(ce.point), "answer": ce.answer, "expected": ce.expected, "component": ce.component,
+            },
+            "column": self.column,
+            "notes": list(self.notes),
+        }
+
+
+def timed(verdict: Verdict, ms: float) -> Verdict:
+    from dataclasses import replace
+
+    return replace(verdict, ms=ms)
+
+
+def format_number(value) -> str:
+    """A number as a learner would write it: 4, −1/2, 0.333333, 1.5e+12; 'undefined' for None."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, Fraction):
+        frac = value
+    else:
+        import mpmath
+
+        with mpmath.workdps(60):
+            try:
+                frac = Fraction(mpmath.nstr(value, 50, min_fixed=-100, max_fixed=100)).limit_denominator(1000)
+            except (ValueError, ZeroDivisionError):
+                return str(value)
+            if abs(value - mpmath.mpf(frac.numerator) / frac.denominator) > 1e-30 * max(1, abs(value)):
+                return _decimal(mpmath.nstr(value, 6))
+    if frac.denominator == 1:
+        return _minus(str(frac.numerator))
+    if frac.denominator <= 1000 and abs(frac.numerator) < 10**6:
+        return _minus(f"{frac.numerator}/{frac.denominator}")
+    return _decimal(f"{float(frac):.6g}")
+
+
+def format_pair(answer, expected) -> tuple[str, str]:
+    """Both values, with enough digits that two different numbers never print the same."""
+    a, e = format_number(answer), format_number(expected)
+    if answer is None or expected is None or _looks_different(a, e):
+        return a, e
+    import mpmath
+
+    exact_a, exact_e = _exact(a), _exact(e)
+    for digits in (10, 15, 20, 30):
+        if not exact_a:
+            a = _minus(mpmath.nstr(answer, digits))
+        if not exact_e:
+            e = _minus(mpmath.nstr(expected, digits))
+        if _looks_different(a, e):
+            break
+    return a, e
+
+
+def _exact(text: str) -> bool:
+    return "." not in text and "e" not in text
+
+
+def _looks_different(a: str, e: str) -> bool:
+    def norm(t: str) -> str:
+        return t.rstrip("0").rstrip(".") if "." in t and "e" not in t else t
+
+    return norm(a) != norm(e)
+
+
+def _minus(text: str) -> str:
+    return "−" + text[1:] if text.startswith("-") else text
+
+
+def _decimal(text: str) -> str:
+    return _minus(text)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the answer is compared with, named for messages: '∂f/∂x', 'the expected expression'."""
+
+    name: str = "the expected answer"
+    component_names: tuple[str, ...] = field(default_factory=tuple)
