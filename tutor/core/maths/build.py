@@ -61,9 +61,23 @@ def build(tree: Node, limits: Limits = DEFAULT_LIMITS) -> Built:
         value = _Builder(limits).build(item)
         if value.has(*_UNDEFINED):
             raise EvaluationError("the expression is undefined (it divides by zero or is infinite)")
+        if value.has(sp.I):
+            raise EvaluationError("the expression is not a real number (a square root of a negative number?)")
         values.append(value)
         labels.append(label)
     return Built(tuple(values), isinstance(tree, Vector), tuple(labels), has_decimal)
+
+
+def _short(value: sp.Expr) -> str:
+    """A number for a message: 387420489 as is, a 3000-digit one as 'about 10^3000'."""
+    text = str(value)
+    if len(text) <= 15:
+        return text
+    try:
+        return f"about 10^{int(math.log10(abs(float(value))))}"
+    except (OverflowError, ValueError):
+        digits = len(str(abs(int(value)))) if value.is_Integer else len(text)
+        return f"about 10^{digits - 1}"
 
 
 class _Builder:
@@ -105,7 +119,7 @@ class _Builder:
         if exponent.is_Rational:
             if abs(exponent) > self.limits.max_exponent:
                 raise LimitError(
-                    f"the exponent {exponent} is over the limit of {self.limits.max_exponent}",
+                    f"the exponent {_short(exponent)} is over the limit of {self.limits.max_exponent}",
                     limit="exponent",
                     column=start + 1,
                 )
@@ -144,7 +158,7 @@ class _Builder:
     def bound_integer_argument(self, value: sp.Expr, what: str, start: int) -> None:
         if value.is_Rational and abs(value) > self.limits.max_factorial:
             raise LimitError(
-                f"{what} of {value} is over the limit of {self.limits.max_factorial}",
+                f"{what} of {_short(value)} is over the limit of {self.limits.max_factorial}",
                 limit="factorial",
                 column=start + 1,
             )
@@ -171,7 +185,7 @@ class _Builder:
                 raise EvaluationError(f"a logarithm to base {args[1]} is undefined (column {node.start + 1})")
             return sp.log(args[0]) / sp.log(args[1])
         if func in ("log", "ln") and args[0].is_zero:
-            raise EvaluationError(f"ln(0) is undefined (column {node.start + 1})")
+            raise EvaluationError(f"the logarithm of 0 is undefined (column {node.start + 1})")
         return _FUNCTIONS[func](args[0])
 
     def derivative(self, node: Call, args: list[sp.Expr]) -> sp.Expr:

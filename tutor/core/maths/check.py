@@ -45,12 +45,28 @@ class Tolerance:
     relative: Fraction | None = None
 
     def accepts(self, got, expected) -> bool:
+        """Exact arithmetic when both are fractions (1.05 vs 1 at 0.05 is inside), else 60 digits."""
+        if isinstance(got, Fraction) and isinstance(expected, Fraction):
+            return self._accepts(got, expected, self.absolute, self.relative, exact=True)
+        import mpmath
+
+        with mpmath.workdps(60):
+            def mp(v):
+                return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
+
+            return self._accepts(mp(got), mp(expected), self.absolute and mp(self.absolute),
+                                 self.relative and mp(self.relative), exact=False)
+
+    @staticmethod
+    def _accepts(got, expected, absolute, relative, exact: bool) -> bool:
         diff = abs(got - expected)
-        if self.absolute is not None and diff <= self.absolute:
+        if absolute is not None and diff <= absolute:
             return True
-        if self.relative is not None and diff <= self.relative * abs(expected):
+        if relative is not None and diff <= relative * abs(expected):
             return True
-        return self.absolute is None and self.relative is None and diff == 0
+        if absolute is None and relative is None:
+            return diff == 0 if exact else bool(diff <= 1e-30 * max(abs(got), abs(expected)) or diff <= 1e-40)
+        return False
 
     def describe(self) -> str:
         parts = []
@@ -177,7 +193,7 @@ class Problem:
             if got_expr.free_symbols:
                 names = ", ".join(sorted(str(s) for s in got_expr.free_symbols))
                 return replace(base, method="parse", message=f"Type a number: your answer still contains {names}.")
-            got, expected = _number(got_expr), _number(expected_expr)
+            got, expected = _common(_number(got_expr), _number(expected_expr))
             if expected is None:
                 return replace(base, method="parse", message="The expected value is undefined; this exercise is broken.")
             if got is None:
@@ -273,6 +289,19 @@ def _number(expr: sp.Expr):
         return Fraction(int(expr.p), int(expr.q))
     value = evaluate_precise(expr, {})
     return value
+
+
+def _common(a, b):
+    """Two numbers in one type: Fractions stay exact, otherwise both become 60-digit mpf."""
+    if a is None or b is None or (isinstance(a, Fraction) and isinstance(b, Fraction)):
+        return a, b
+    import mpmath
+
+    with mpmath.workdps(60):
+        def mp(v):
+            return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
+
+        return mp(a), mp(b)
 
 
 def _sentence(text: str) -> str:

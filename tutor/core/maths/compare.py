@@ -98,16 +98,18 @@ def _settle(answer: sp.Expr, reference: sp.Expr, point: dict[str, Fraction]) -> 
         return None
     got = evaluate_precise(answer, point)
     if got is None:
-        if _removable(answer, reference, point):
+        if point and _agree_nearby(answer, reference, point):  # a removable hole: x/|x| at 0
             return None
         return Counterexample(point, None, expected)
     if close_precise(got, expected):
         return True
+    if point and _agree_nearby(answer, reference, point):
+        return None  # they differ only at this isolated point (a limit convention, sign(0)...)
     return Counterexample(point, got, expected)
 
 
-def _removable(answer: sp.Expr, reference: sp.Expr, point: dict[str, Fraction]) -> bool:
-    """Is the answer undefined only at this single point, agreeing with the reference around it?"""
+def _agree_nearby(answer: sp.Expr, reference: sp.Expr, point: dict[str, Fraction]) -> bool:
+    """Do the two agree just beside this point, on both sides? Then a difference here is isolated."""
     for direction in (1, -1):
         nearby = {n: v + direction * Fraction(1, 10**9) * (1 + abs(v)) for n, v in point.items()}
         got, expected = evaluate_precise(answer, nearby), evaluate_precise(reference, nearby)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Limits:
     max_length: int = 2000          # characters of input
     max_depth: int = 100            # nesting of brackets, powers and signs
-    max_nodes: int = 2000           # size of the expression tree
+    max_nodes: int = 1000           # size of the expression tree
     max_literal_digits: int = 100   # digits in one typed number
     max_decimal_exponent: int = 400  # |n| in scientific notation such as 1e33
     max_exponent: int = 10_000      # |n| in x^n when n is a number

@@ -216,9 +216,7 @@ class _Parser:
         ):
             exp = self.text[last.right.start:self.tokens[self.i - 1].end]
             nxt = self.text[self.tok.start:self.tok.end]
-            self.notes.append(
-                f"'^{exp}{nxt}' was read as ^{exp} times {nxt}; type ^({exp}{nxt}) for a power of {exp}{nxt}"
-            )
+            self.notes.append(f"'e^{exp}{nxt}' was read as e^{exp}·{nxt}; type e^({exp}{nxt}) for e to the power {exp}{nxt}")
 
     def starts_factor(self) -> bool:
         """Can the current token begin a factor of an implicit product (2x, x(y+1), 2|x|)?"""

@@ -80,6 +80,8 @@ def format_number(value) -> str:
     else:
         import mpmath
 
+        if abs(value) >= 10**15:
+            return _decimal(mpmath.nstr(value, 6))
         with mpmath.workdps(60):
             try:
                 frac = Fraction(mpmath.nstr(value, 50, min_fixed=-100, max_fixed=100)).limit_denominator(1000)
@@ -88,6 +90,8 @@ def format_number(value) -> str:
             if abs(value - mpmath.mpf(frac.numerator) / frac.denominator) > 1e-30 * max(1, abs(value)):
                 return _decimal(mpmath.nstr(value, 6))
     if frac.denominator == 1:
+        if abs(frac.numerator) >= 10**15:
+            return _decimal(f"{float(frac):.6g}") if abs(frac.numerator) < 10**300 else f"about 10^{len(str(abs(frac.numerator))) - 1}"
         return _minus(str(frac.numerator))
     if frac.denominator <= 1000 and abs(frac.numerator) < 10**6:
         return _minus(f"{frac.numerator}/{frac.denominator}")
