@@ -13,14 +13,20 @@ from importlib import import_module
 # name -> module; imported only when that command runs, so `tutor` starts fast.
 COMMANDS = {
     "check": "tutor.cli.check",
+    "descent": "tutor.cli.descent",
     "grad": "tutor.cli.grad",
     "numdiff": "tutor.cli.numdiff",
+    "validate": "tutor.cli.validate",
+    "schema": "tutor.cli.schema",
 }
 
 EPILOG = """commands:
   check     check an answer against an expression or a derivative (exit 0 right, 1 wrong, 2 invalid)
+  descent   gradient descent on a loss: every step, the outcome, a chart or JSON
   grad      the partial derivatives of a function, and the gradient at a point
   numdiff   a central-difference estimate of a partial derivative, beside the exact value
+  validate  check lesson files: schema, expressions, stated answers, variants (exit 0 valid, 1 not)
+  schema    the JSON Schema of lesson files, for editor completion
 
 Run `tutor COMMAND --help` for the options of one command."""
 

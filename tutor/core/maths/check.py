@@ -28,10 +28,9 @@ from .nodes import walk, Var
 from .parser import parse
 from .precise import evaluate_precise
 from .preview import preview
-from .render import render
 from .sampling import Domain, PointSet
 from .symbolic import cheap_zero
-from .verdict import ShownPoint, Verdict, format_number, format_pair
+from .verdict import Diagnosis, ShownPoint, Verdict, format_number, format_pair
 from .worker import default_worker
 
 Mode = Literal["expression", "derivative", "gradient", "number"]
@@ -206,9 +205,10 @@ class Problem:
         if first_wrong is None:
             return replace(base, status="correct", method=method, message="Correct.", components=tuple(statuses))
         i, direction = first_wrong
-        where = f"{self.component_names[i]}: " if self.is_vector else ""
+        where = f"{self.component_names[i]}: your" if self.is_vector else "Your"
         diagnosis = self._diagnose_numbers(values, tolerance)
-        message = diagnosis.message if diagnosis else f"{where}your value is {direction} (tolerance {tolerance.describe()})."
+        within = "an exact value is expected" if tolerance.describe() == "exact" else f"tolerance {tolerance.describe()}"
+        message = diagnosis.message if diagnosis else f"{where} value is {direction} ({within})."
         return replace(
             base, status="incorrect", method=method, message=message, diagnosis=diagnosis, components=tuple(statuses)
         )
@@ -374,7 +374,8 @@ def _prepare(reference, variables: tuple[str, ...] | None, options: CheckOptions
             is_vector = True
             component_names = tuple(f"∂{fname}/∂{n}" for n in names)
     elif is_vector:
-        component_names = tuple(f"component {i + 1}" for i in range(len(values)))
+        labels = options.labels if len(options.labels) == len(values) else ()
+        component_names = labels or tuple(f"component {i + 1}" for i in range(len(values)))
     else:
         component_names = ("the expected answer",)
     if options.at:

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Literal
 
 Status = Literal["correct", "incorrect", "invalid"]
-Method = Literal["symbolic", "numeric", "tolerance", "parse"]
+Method = Literal["symbolic", "numeric", "tolerance", "parse", "choice"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,240 @@
+"""Load a folder (or one file) of lessons: every problem located, no broken file stopping the rest."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import LessonError
+from .models import ChoiceOption, Page, ParamSpec, ToleranceSpec
+from .types import REGISTRY, ExerciseType, LessonFile, exercise_type
+from .types.value import Compute
+from .yamlpos import Positions, YamlProblem, load_with_positions
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass
+class LoadedLesson:
+    lesson: LessonFile
+    path: Path
+    positions: Positions
+    exercises: list[ExerciseType]                  # the exercises that can be used
+    broken_exercises: dict[str, list[LessonError]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.lesson.id
+
+    @property
+    def title(self) -> str:
+        return self.lesson.title
+
+    def exercise(self, exercise_id: str) -> ExerciseType | None:
+        return next((e for e in self.exercises if e.model.id == exercise_id), None)
+
+
+@dataclass
+class BrokenLesson:
+    path: Path
+    title: str                 # the title if it could be read, else the file name
+    errors: list[LessonError]
+
+
+@dataclass
+class Course:
+    root: Path
+    lessons: list[LoadedLesson]
+    broken: list[BrokenLesson]
+    errors: list[LessonError]  # every problem found while loading, broken files included
+
+    def lesson(self, lesson_id: str) -> LoadedLesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+
+def bundled_lessons_dir() -> Path:
+    """The course shipped with the package (a wheel) or beside it (an editable install)."""
+    package = Path(__file__).resolve().parents[2]
+    inside = package / "lessons"
+    return inside if inside.is_dir() else package.parent / "lessons"
+
+
+def lesson_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_course(path: Path | str | None = None) -> Course:
+    root = Path(path) if path is not None else bundled_lessons_dir()
+    if not root.exists():
+        error = LessonError(str(root), None, None, "no such file or folder")
+        return Course(root, [], [], [error])
+    lessons, broken, errors = [], [], []
+    for file in lesson_files(root):
+        result = load_lesson(file)
+        if isinstance(result, BrokenLesson):
+            broken.append(result)
+            errors.extend(result.errors)
+        else:
+            lessons.append(result)
+            for problems in result.broken_exercises.values():
+                errors.extend(problems)
+    errors.extend(_cross_checks(lessons))
+    return Course(root, lessons, broken, errors)
+
+
+def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:
+            return BrokenLesson(path, path.stem, [LessonError(shown, None, None, "the file is over 1 MB")])
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return BrokenLesson(path, path.stem, [LessonError(shown, None, None, f"cannot read the file: {error}")])
+    try:
+        data, positions = load_with_positions(text)
+    except YamlProblem as problem:
+        return BrokenLesson(path, path.stem, [LessonError(shown, problem.line, problem.column, problem.message)])
+    errors = [LessonError(shown, line, col, f"the key '{key}' appears twice")
+              for key, line, col in positions.duplicates]
+    if not isinstance(data, dict):
+        errors.append(LessonError(shown, 1, 1, "a lesson file is a mapping with id, title, summary, pages, exercises"))
+        return BrokenLesson(path, path.stem, errors)
+    try:
+        lesson = LessonFile.model_validate(data)
+    except ValidationError as error:
+        errors += [_locate(shown, positions, data, e) for e in error.errors()]
+    title = data.get("title") if isinstance(data.get("title"), str) else path.stem
+    if errors:
+        return BrokenLesson(path, title, errors)
+    loaded = LoadedLesson(lesson, path, positions, [])
+    seen: set[str] = set()
+    for index, model in enumerate(lesson.exercises):
+        here = ("exercises", index)
+        if model.id in seen:
+            loaded.broken_exercises.setdefault(model.id, []).append(
+                _at(shown, positions, (*here, "id"), f"the exercise id '{model.id}' is used twice in this lesson"))
+            continue
+        seen.add(model.id)
+        exercise = exercise_type(model, lesson.id)
+        if exercise.problems:
+            loaded.broken_exercises[model.id] = [_at(shown, positions, (*here, *p.field), p.message)
+                                                 for p in exercise.problems]
+        else:
+            loaded.exercises.append(exercise)
+    return loaded
+
+
+def _at(path: str, positions: Positions, loc: tuple, message: str) -> LessonError:
+    place = positions.find(loc)
+    return LessonError(path, place[0] if place else None, place[1] if place else None, message)
+
+
+def _data_path(data: object, loc: tuple) -> tuple:
+    """The pydantic location as a path in the data (union tags such as 'derivative' dropped)."""
+    path: list = []
+    current = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            path.append(part)
+            current = current[part]
+        elif last or not isinstance(current, dict):
+            path.append(part)
+        # else: a union tag or a wrapper name that is not in the data
+    return tuple(path)
+
+
+def _known_keys(path: tuple, data: object) -> list[str]:
+    parent = path[-2] if len(path) >= 2 else None
+    if parent == "compute":
+        return list(Compute.model_fields)
+    if len(path) >= 3 and path[-3] == "params":
+        return list(ParamSpec.model_fields)
+    if len(path) >= 3 and path[-3] == "options":
+        return list(ChoiceOption.model_fields)
+    if len(path) >= 3 and path[-3] == "pages":
+        return list(Page.model_fields)
+    if parent == "tolerance":
+        return list(ToleranceSpec.model_fields)
+    if len(path) == 3 and path[0] == "exercises":
+        kind = data["exercises"][path[1]].get("type") if isinstance(data, dict) else None
+        model = REGISTRY.get(kind, (None,))[0] if isinstance(kind, str) else None
+        return list(model.model_fields) if model else []
+    return list(LessonFile.model_fields) if len(path) == 1 else []
+
+
+def _locate(shown: str, positions: Positions, data: object, error: dict) -> LessonError:
+    path = _data_path(data, tuple(error["loc"]))
+    kind, message = error["type"], error["msg"]
+    key = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(key), _known_keys(path, data), n=1, cutoff=0.6)
+        message = f"unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else "")
+    elif kind == "missing":
+        message = f"missing required key '{key}'"
+    elif kind == "union_tag_invalid":
+        given = error.get("input", {}).get("type") if isinstance(error.get("input"), dict) else None
+        close = difflib.get_close_matches(str(given), list(REGISTRY), n=1, cutoff=0.6)
+        message = (f"unknown exercise type '{given}'" + (f"; did you mean '{close[0]}'?" if close else "")
+                   + f" (known: {', '.join(REGISTRY)})")
+        path = (*path, "type")
+    elif kind == "union_tag_not_found":
+        message = f"every exercise needs a type: one of {', '.join(REGISTRY)}"
+    elif kind == "string_pattern_mismatch" and key == "id":
+        message = "an id uses lowercase letters, digits, - and _ (and starts with a letter or digit)"
+    elif kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    elif path:
+        message = f"{key}: {message}" if isinstance(key, str) else message
+    place = positions.find(path)
+    return LessonError(shown, place[0] if place else None, place[1] if place else None, message)
+
+
+def _cross_checks(lessons: list[LoadedLesson]) -> list[LessonError]:
+    errors = []
+    by_id: dict[str, LoadedLesson] = {}
+    for lesson in lessons:
+        if lesson.id in by_id:
+            errors.append(_at(str(lesson.path), lesson.positions, ("id",),
+                              f"the lesson id '{lesson.id}' is also used by {by_id[lesson.id].path.name}"))
+        by_id.setdefault(lesson.id, lesson)
+    for lesson in lessons:
+        for i, needed in enumerate(lesson.lesson.requires):
+            if needed not in by_id:
+                errors.append(_at(str(lesson.path), lesson.positions, ("requires", i),
+                                  f"requires '{needed}', which no lesson has as its id"))
+    errors.extend(_cycles(by_id))
+    return errors
+
+
+def _cycles(by_id: dict[str, LoadedLesson]) -> list[LessonError]:
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    errors = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for needed in by_id[node].lesson.requires:
+            if needed not in by_id:
+                continue
+            if state.get(needed) == 1:
+                cycle = trail[trail.index(needed):] + [needed] if needed in trail else [node, needed]
+                lesson = by_id[node]
+                errors.append(_at(str(lesson.path), lesson.positions, ("requires",),
+                                  f"prerequisites go round in a circle: {' → '.join(cycle)}"))
+            elif state.get(needed) is None:
+                visit(needed, trail + [needed])
+        state[node] = 2
+
+    for lesson_id in by_id:
+        if state.get(lesson_id) is None:
+            visit(lesson_id, [lesson_id])
+    return errors

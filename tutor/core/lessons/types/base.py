@@ -1,0 +1,225 @@
+"""What every exercise type shares: reading its expressions, drawing variants, and validating them.
+
+An exercise type is a model (the YAML fields) plus a subclass of ExerciseType (how to make an
+instance and how to prove the exercise right). Expressions are parsed once, with the exercise's
+variables and params as the only names; a variant substitutes exact values for the params.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from tutor.core.maths.build import build, symbol
+import numpy as np
+
+from tutor.core.maths.check import CheckOptions, Tolerance
+from tutor.core.maths.compare import compare
+from tutor.core.maths.floateval import evaluate_float
+from tutor.core.maths.verdict import format_number
+from tutor.core.maths.errors import MathsError
+from tutor.core.maths.names import Vocabulary
+from tutor.core.maths.nodes import Var, Vector, walk
+from tutor.core.maths.parser import parse
+from tutor.core.maths.render import render
+from tutor.core.maths.sampling import Domain
+
+from ..instance import Instance
+from ..models import ExerciseBase
+from ..variants import VariantError, draw_params, fill, parse_number_text
+
+
+@dataclass(frozen=True)
+class Problem_:
+    """A problem in an exercise: the field it is in (relative path) and what is wrong."""
+
+    field: tuple[str | int, ...]
+    message: str
+
+
+class ExerciseError(Exception):
+    def __init__(self, problems: list[Problem_]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+MIN_VALID_POINTS = 6
+
+
+def _rational(v: Fraction) -> sp.Rational:
+    return sp.Rational(v.numerator, v.denominator)
+
+
+class ExerciseType:
+    """Base class: subclasses set `kind` and implement `instance` (and extend `validate`)."""
+
+    kind = ""
+
+    def __init__(self, model: ExerciseBase, lesson_id: str) -> None:
+        self.model = model
+        self.lesson_id = lesson_id
+        self.params = tuple(model.params)
+        self.problems: list[Problem_] = []
+        self.domains = self._domains()
+
+    # -- reading expressions ------------------------------------------------------------------------
+    def names(self, variables: Sequence[str] = ()) -> Vocabulary:
+        return Vocabulary((*variables, *self.params), unknown="error" if variables else "split")
+
+    def read(self, field: tuple, text: object, variables: Sequence[str] = (), vector: bool = False):
+        """Parse author text: a sympy expression (or tuple for a vector); records a problem on failure."""
+        try:
+            tree = parse(str(text), self.names(variables)).tree
+            if isinstance(tree, Vector) and not vector:
+                raise MathsError("expected one expression, not a vector")
+            built = build(tree)
+        except MathsError as error:
+            self.problems.append(Problem_(field, f"cannot read '{text}': {error}"))
+            return None
+        return built.values if built.is_vector or vector else built.scalar
+
+    def order_of_appearance(self, text: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+        """Variables of author text in the order they first appear (params and data excluded)."""
+        skip = set(self.params) | set(exclude)
+        try:
+            tree = parse(text, Vocabulary(self.params, unknown="split")).tree
+        except MathsError:
+            return ()
+        seen: dict[str, int] = {}
+        for node in walk(tree):
+            if isinstance(node, Var) and node.name not in skip:
+                seen.setdefault(node.name, node.start)
+        return tuple(sorted(seen, key=seen.__getitem__))
+
+    def _domains(self) -> tuple[tuple[str, Domain], ...]:
+        out = []
+        for name, text in self.model.domains.items():
+            domain = parse_domain(text)
+            if domain is None:
+                self.problems.append(Problem_(("domains", name), f"cannot read the domain '{text}': write "
+                                              "an interval such as (0, 1) or (0, inf), or positive / negative"))
+            else:
+                out.append((name, domain))
+        return tuple(out)
+
+    def tolerance(self, values: Mapping[str, Fraction]) -> Tolerance | None:
+        spec = self.model.tolerance
+        if spec is None:
+            return None
+        try:
+            return Tolerance(
+                parse_number_text(spec.absolute, values) if spec.absolute is not None else None,
+                parse_number_text(spec.relative, values) if spec.relative is not None else None,
+            )
+        except VariantError as error:
+            self.problems.append(Problem_(("tolerance",), str(error)))
+            return None
+
+    # -- variants ----------------------------------------------------------------------------------
+    def values(self, seed: int) -> dict[str, Fraction]:
+        try:
+            return draw_params(self.model.params, self.model.where, seed)
+        except VariantError as error:
+            raise ExerciseError([Problem_(("where",) if self.model.where else ("params",), str(error))]) from error
+
+    @staticmethod
+    def substitute(expr, values: Mapping[str, Fraction]):
+        if expr is None:
+            return None
+        mapping = {symbol(k): _rational(v) for k, v in values.items()}
+        if isinstance(expr, tuple):
+            return tuple(e.xreplace(mapping) for e in expr)
+        return expr.xreplace(mapping)
+
+    def placeholders(self, values: Mapping[str, Fraction], **more: str) -> dict[str, str]:
+        shown = {k: render(_rational(v)) for k, v in values.items()}
+        shown.update(more)
+        return shown
+
+    def options(self, **kw) -> CheckOptions:
+        return CheckOptions(domains=self.domains, function_name=self.model.function_name, **kw)
+
+    def base_instance(self, seed: int, values: Mapping[str, Fraction], **fields) -> Instance:
+        """An Instance with the shared fields filled; the subclass gives the rest."""
+        shown = self.placeholders(values, **fields.pop("placeholders", {}))
+        return Instance(
+            lesson_id=self.lesson_id,
+            exercise_id=self.model.id,
+            kind=self.kind,
+            seed=seed,
+            prompt=fill(self.model.prompt, shown),
+            hints=tuple(fill(h, shown) for h in self.model.hints),
+            solution=fill(self.model.solution, shown) if self.model.solution else None,
+            params=tuple((k, shown[k]) for k in values),
+            **fields,
+        )
+
+    # -- proofs shared by the types ---------------------------------------------------------------------------------------
+    def prove_equal(self, field: tuple, stated, expected, problem, name: str) -> list[Problem_]:
+        result = compare(stated, expected, problem.points)
+        if result.equal is False:
+            ce = result.counterexample
+            where = ", ".join(f"{k} = {format_number(v)}" for k, v in ce.point.items())
+            return [Problem_(field, f"the stated answer is wrong: at {where} it gives "
+                                    f"{format_number(ce.answer)}; {name} is {format_number(ce.expected)}")]
+        if result.equal is None:
+            return [Problem_(field, "the answer cannot be checked: too few points where it is defined")]
+        return []
+
+    def valid_points(self, field: tuple, expr: sp.Expr, problem) -> list[Problem_]:
+        values = evaluate_float(expr, problem.points.env(), problem.points.count)
+        valid = int(np.isfinite(values).sum())
+        if valid < MIN_VALID_POINTS:
+            return [Problem_(field, f"only {valid} of {problem.points.count} sample points are inside the "
+                                    "function's domain; give the variables domains")]
+        return []
+
+    # -- the interface each type implements -------------------------------------------------------
+    def instance(self, seed: int) -> Instance:
+        raise NotImplementedError
+
+    def validate(self, seeds: Sequence[int]) -> list[Problem_]:
+        """Problems found by reading the exercise and building every variant."""
+        problems = list(self.problems)
+        if problems:
+            return problems
+        for seed in seeds:
+            try:
+                self.instance(seed)
+                problems.extend(self.validate_variant(seed))
+            except ExerciseError as error:
+                problems.extend(error.problems)
+            if problems:
+                break
+        return problems
+
+    def validate_variant(self, seed: int) -> list[Problem_]:
+        return []
+
+
+def parse_domain(text: str) -> Domain | None:
+    """'(0, 1)', '(0, inf)', '(-inf, 0)', 'positive', 'negative', 'integer' as a Domain."""
+    text = text.strip().lower()
+    named = {"positive": Domain(Fraction(0), None), "negative": Domain(None, Fraction(0)),
+             "integer": Domain(integer=True), "real": Domain()}
+    if text in named:
+        return named[text]
+    if not (text.startswith(("(", "[")) and text.endswith((")", "]")) and text.count(",") == 1):
+        return None
+    lo, hi = (part.strip() for part in text[1:-1].split(","))
+
+    def bound(part: str) -> Fraction | None:
+        if part in ("inf", "+inf", "-inf", "∞", "-∞", "infinity", "-infinity"):
+            return None
+        return parse_number_text(part)
+
+    try:
+        low, high = bound(lo), bound(hi)
+    except VariantError:
+        return None
+    if low is not None and high is not None and low >= high:
+        return None
+    return Domain(low, high)

@@ -1,0 +1,171 @@
+"""The `value` type: a number or a vector of numbers the tutor computes itself, checked with a tolerance.
+
+The figures of the course come from here: ∂f/∂x at a point, the gradient at a point, a central
+difference in float64 (2.0000000000131024), a constant expression. A stated answer must equal the
+computed value exactly, digit for digit where the value is a float.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Literal
+
+import sympy as sp
+from pydantic import Field, model_validator
+
+from tutor.core.maths.build import symbol
+from tutor.core.maths.calculus import central_difference, float_function
+from tutor.core.maths.check import Tolerance, prepare
+from tutor.core.maths.errors import MathsError
+from tutor.core.maths.names import Vocabulary
+from tutor.core.maths.parser import parse
+from tutor.core.maths.render import render
+from tutor.core.maths.verdict import format_number
+
+from ..models import ExerciseBase, Name, NumberText, Strict
+from ..variants import VariantError, parse_number_text
+from .base import ExerciseError, ExerciseType, Problem_
+
+KINDS = ("partial", "gradient", "central_difference", "expression")
+FLOAT_TOLERANCE = Tolerance(absolute=Fraction(1, 10**12), relative=Fraction(1, 10**9))
+
+
+class Compute(Strict):
+    """How the tutor computes the value: exactly one of partial, gradient, central_difference, expression."""
+
+    partial: str | None = Field(None, description="a function: its partial derivative by wrt at the point at")
+    gradient: str | None = Field(None, description="a function: its gradient at the point at")
+    central_difference: str | None = Field(None, description="a function: (f(v+h) − f(v−h))/2h in float64")
+    expression: str | None = Field(None, description="a constant expression, e.g. 2*(1*2 + 0 - 3)*2")
+    wrt: Name | list[Name] | None = Field(None, description="the variable (partial, central_difference) or "
+                                                  "the gradient's components (default: all variables)")
+    at: dict[Name, NumberText] | None = None
+    h: NumberText = "1e-5"
+
+    @model_validator(mode="after")
+    def _one(self) -> Compute:
+        given = [k for k in KINDS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of {', '.join(KINDS)}")
+        kind = given[0]
+        if kind in ("partial", "central_difference") and not isinstance(self.wrt, str):
+            raise ValueError(f"{kind} needs wrt: the variable to differentiate by")
+        if kind != "expression" and not self.at:
+            raise ValueError(f"{kind} needs at: the point, e.g. {{x: 1, y: 2}}")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in KINDS if getattr(self, k) is not None)
+
+
+class ValueModel(ExerciseBase):
+    type: Literal["value"]
+    compute: Compute
+    answer: str | int | float | None = Field(None, description="the value as the author states it (checked)")
+
+
+class ValueExercise(ExerciseType):
+    kind = "value"
+
+    def __init__(self, model: ValueModel, lesson_id: str) -> None:
+        super().__init__(model, lesson_id)
+        spec = model.compute
+        self.text = getattr(spec, spec.kind)
+        self.variables = tuple(model.variables or self.order_of_appearance(self.text))
+        wrt = spec.wrt if isinstance(spec.wrt, list) else [spec.wrt] if spec.wrt else []
+        for name in wrt:
+            if name not in self.variables:
+                self.problems.append(Problem_(("compute", "wrt"), f"'{name}' is not a variable of {self.text}"))
+        self.expr = self.read(("compute", spec.kind), self.text, self.variables)
+        self.tree = None
+        if spec.kind == "central_difference":
+            try:
+                self.tree = parse(self.text, Vocabulary((*self.variables, *self.params))).tree
+            except MathsError:
+                pass  # already recorded by read()
+
+    def computed(self, values: Mapping[str, Fraction]) -> tuple[tuple[object, ...], bool, tuple[str, ...]]:
+        """(the value's components, whether they are floats, their labels)."""
+        spec = self.model.compute
+        if spec.kind == "expression":
+            return (self.substitute(self.expr, values),), False, ()
+        try:
+            point = {k: parse_number_text(v, values) for k, v in spec.at.items()}
+        except VariantError as error:
+            raise ExerciseError([Problem_(("compute", "at"), str(error))]) from error
+        missing = [v for v in self.variables if v not in point]
+        if missing:
+            raise ExerciseError([Problem_(("compute", "at"), f"give a value for {', '.join(missing)}")])
+        subs = {symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in point.items()}
+        f = self.substitute(self.expr, values)
+        if spec.kind == "partial":
+            return (sp.diff(f, symbol(spec.wrt)).xreplace(subs),), False, ()
+        if spec.kind == "gradient":
+            components = tuple(spec.wrt) if isinstance(spec.wrt, list) else self.variables
+            return tuple(sp.diff(f, symbol(v)).xreplace(subs) for v in components), False, components
+        h = float(parse_number_text(spec.h, values))
+        env = {k: float(v) for k, v in {**values, **point}.items()}
+        estimate = central_difference(float_function(self.tree), env, spec.wrt, h)
+        return (estimate,), True, ()
+
+    def instance(self, seed: int):
+        values = self.values(seed)
+        numbers, floats, labels = self.computed(values)
+        reference = tuple(_as_sympy(n) for n in numbers)
+        tolerance = self.tolerance(values) or (FLOAT_TOLERANCE if floats else None)
+        options = self.options(mode="number", tolerance=tolerance, seed=seed, labels=labels)
+        problem = prepare(reference if len(reference) > 1 else reference[0], self.variables or None, options)
+        shown = ", ".join(_show(n) for n in numbers)
+        expected = f"({shown})" if len(numbers) > 1 else shown
+        return self.base_instance(
+            seed, values, title="A value", shows=render(self.substitute(self.expr, values)) if self.expr is not None
+            else None, expected=expected, shape="numbers" if len(numbers) > 1 else "number",
+            variables=(), component_names=problem.component_names, checker=problem.check,
+            placeholders={"answer": expected},
+        )
+
+    def validate_variant(self, seed: int) -> list[Problem_]:
+        values = self.values(seed)
+        numbers, floats, _ = self.computed(values)
+        out = []
+        for n in numbers:
+            if isinstance(n, float) and n != n:
+                out.append(Problem_(("compute",), "the value is undefined (NaN) at this point"))
+            elif not isinstance(n, float) and (n.free_symbols or n.has(sp.zoo, sp.nan)):
+                out.append(Problem_(("compute",), f"the value {render(n)} is not a number"))
+        if out or self.model.answer is None:
+            return out
+        return self._check_stated(values, numbers)
+
+    def _check_stated(self, values, numbers) -> list[Problem_]:
+        text = str(self.model.answer)
+        parts = [p for p in text.strip("()[]⟨⟩ ").split(",") if p.strip()]
+        if len(parts) != len(numbers):
+            return [Problem_(("answer",), f"the value has {len(numbers)} component(s); the answer has {len(parts)}")]
+        for part, n in zip(parts, numbers):
+            part = part.split("=")[-1].strip()
+            try:
+                stated = parse_number_text(part, values)
+            except VariantError as error:
+                return [Problem_(("answer",), str(error))]
+            exact = Fraction(repr(n)) if isinstance(n, float) else _fraction(n)
+            if exact is None or stated != exact:
+                return [Problem_(("answer",), f"the stated answer {part} is not the computed value {_show(n)}")]
+        return []
+
+
+def _as_sympy(n) -> sp.Expr:
+    if isinstance(n, float):
+        f = Fraction(n)
+        return sp.Rational(f.numerator, f.denominator)
+    return n
+
+
+def _fraction(n: sp.Expr) -> Fraction | None:
+    return Fraction(int(n.p), int(n.q)) if n.is_Rational else None
+
+
+def _show(n) -> str:
+    return repr(n) if isinstance(n, float) else (format_number(_fraction(n)) if n.is_Rational else render(n))
