@@ -9,9 +9,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import LessonError
+from .exercises import REGISTRY, Compute, LessonFile
 from .models import ChoiceOption, Page, ParamSpec, ToleranceSpec
-from .types import REGISTRY, ExerciseType, LessonFile, exercise_type
-from .types.value import Compute
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
 MAX_FILE_BYTES = 1_000_000
@@ -19,11 +18,14 @@ MAX_FILE_BYTES = 1_000_000
 
 @dataclass
 class LoadedLesson:
+    """A lesson whose file is valid. Its exercises' expressions are read on first use (sympy loads then)."""
+
     lesson: LessonFile
     path: Path
     positions: Positions
-    exercises: list[ExerciseType]                  # the exercises that can be used
     broken_exercises: dict[str, list[LessonError]] = field(default_factory=dict)
+    duplicates: set[int] = field(default_factory=set)  # indices of exercises whose id was already used
+    _exercises: list | None = None
 
     @property
     def id(self) -> str:
@@ -33,7 +35,36 @@ class LoadedLesson:
     def title(self) -> str:
         return self.lesson.title
 
-    def exercise(self, exercise_id: str) -> ExerciseType | None:
+    @property
+    def exercises(self) -> list:
+        """The usable exercises (ExerciseType objects); builds them on first access."""
+        if self._exercises is None:
+            self.build()
+        return self._exercises  # type: ignore[return-value]
+
+    def build(self) -> list[LessonError]:
+        """Read every exercise's expressions; returns the problems found (also kept in broken_exercises)."""
+        if self._exercises is not None:
+            return []
+        from .types import exercise_type
+
+        built, found = [], []
+        shown = str(self.path)
+        for index, model in enumerate(self.lesson.exercises):
+            if index in self.duplicates:
+                continue
+            exercise = exercise_type(model, self.lesson.id)
+            if exercise.problems:
+                errors = [_at(shown, self.positions, ("exercises", index, *p.field), p.message)
+                          for p in exercise.problems]
+                self.broken_exercises[model.id] = errors
+                found.extend(errors)
+            else:
+                built.append(exercise)
+        self._exercises = built
+        return found
+
+    def exercise(self, exercise_id: str):
         return next((e for e in self.exercises if e.model.id == exercise_id), None)
 
 
@@ -54,6 +85,14 @@ class Course:
     def lesson(self, lesson_id: str) -> LoadedLesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
+    def build(self) -> list[LessonError]:
+        """Read every exercise's maths (imports sympy); new problems are added to `errors`."""
+        found = []
+        for lesson in self.lessons:
+            found.extend(lesson.build())
+        self.errors.extend(found)
+        return found
+
 
 def bundled_lessons_dir() -> Path:
     """The course shipped with the package (a wheel) or beside it (an editable install)."""
@@ -68,7 +107,8 @@ def lesson_files(path: Path) -> list[Path]:
     return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_course(path: Path | str | None = None) -> Course:
+def load_course(path: Path | str | None = None, build: bool = True) -> Course:
+    """Load every lesson file; with build=False the exercises' maths is read later (course.build())."""
     root = Path(path) if path is not None else bundled_lessons_dir()
     if not root.exists():
         error = LessonError(str(root), None, None, "no such file or folder")
@@ -84,7 +124,10 @@ def load_course(path: Path | str | None = None) -> Course:
             for problems in result.broken_exercises.values():
                 errors.extend(problems)
     errors.extend(_cross_checks(lessons))
-    return Course(root, lessons, broken, errors)
+    course = Course(root, lessons, broken, errors)
+    if build:
+        course.build()
+    return course
 
 
 def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
@@ -112,21 +155,14 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
     title = data.get("title") if isinstance(data.get("title"), str) else path.stem
     if errors:
         return BrokenLesson(path, title, errors)
-    loaded = LoadedLesson(lesson, path, positions, [])
+    loaded = LoadedLesson(lesson, path, positions)
     seen: set[str] = set()
     for index, model in enumerate(lesson.exercises):
-        here = ("exercises", index)
         if model.id in seen:
-            loaded.broken_exercises.setdefault(model.id, []).append(
-                _at(shown, positions, (*here, "id"), f"the exercise id '{model.id}' is used twice in this lesson"))
-            continue
+            loaded.duplicates.add(index)
+            loaded.broken_exercises.setdefault(model.id, []).append(_at(
+                shown, positions, ("exercises", index, "id"), f"the exercise id '{model.id}' is used twice in this lesson"))
         seen.add(model.id)
-        exercise = exercise_type(model, lesson.id)
-        if exercise.problems:
-            loaded.broken_exercises[model.id] = [_at(shown, positions, (*here, *p.field), p.message)
-                                                 for p in exercise.problems]
-        else:
-            loaded.exercises.append(exercise)
     return loaded
 
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Literal
 
 import numpy as np
 import sympy as sp
-from pydantic import Field, model_validator
 
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import prepare
@@ -21,43 +19,11 @@ from tutor.core.maths.render import render, render_vector
 from tutor.core.maths.symbolic import cheap_zero
 from tutor.core.maths.verdict import format_number
 
-from ..models import ExerciseBase, Name, NumberText
+from ..exercises import DerivativeModel, ExpressionModel, GradientModel
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
 
 H = 1e-5
-
-
-class WithFunction(ExerciseBase):
-    function: str = Field(min_length=1, description="the function, e.g. x^2 + 3y")
-    data: dict[Name, list[NumberText]] | None = Field(
-        None, description="data columns: the function is averaged over the rows (MSE over points)")
-
-    @model_validator(mode="after")
-    def _columns_align(self):
-        if self.data:
-            lengths = {len(v) for v in self.data.values()}
-            if len(lengths) != 1 or 0 in lengths:
-                raise ValueError("data columns must be non-empty and of equal length")
-        return self
-
-
-class DerivativeModel(WithFunction):
-    type: Literal["derivative"]
-    wrt: Name = Field(description="the variable to differentiate by")
-    answer: str | None = Field(None, description="the derivative as the author writes it (checked)")
-
-
-class GradientModel(WithFunction):
-    type: Literal["gradient"]
-    at: dict[Name, NumberText] | None = Field(None, description="ask for the gradient's value at this point")
-    answer: str | None = Field(None, description="the gradient as the author writes it, e.g. (2x + y, x + 2y)")
-
-
-class ExpressionModel(ExerciseBase):
-    type: Literal["expression"]
-    expected: str = Field(min_length=1, description="the right expression")
-    answer: str | None = Field(None, description="another way of writing it, checked to be equal")
 
 
 class FunctionExercise(ExerciseType):

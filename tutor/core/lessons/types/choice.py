@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import string
-from typing import Literal
 
-from pydantic import Field, field_validator
 
 from tutor.core.maths.verdict import Verdict
 
 from ..instance import Choice
-from ..models import ChoiceOption, ExerciseBase
+from ..exercises import ChoiceModel
 from .base import ExerciseType, Problem_
-
-
-class ChoiceModel(ExerciseBase):
-    type: Literal["choice"]
-    options: list[ChoiceOption] = Field(min_length=2, max_length=8)
-
-    @field_validator("options")
-    @classmethod
-    def _exactly_one(cls, options: list[ChoiceOption]) -> list[ChoiceOption]:
-        right = sum(o.correct for o in options)
-        if right != 1:
-            raise ValueError(f"a choice needs exactly one option with correct: true; this one has {right}")
-        return options
 
 
 class ChoiceExercise(ExerciseType):

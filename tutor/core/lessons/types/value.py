@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Literal
 
 import sympy as sp
-from pydantic import Field, model_validator
 
 from tutor.core.maths.build import symbol
 from tutor.core.maths.calculus import central_difference, float_function
@@ -23,47 +21,11 @@ from tutor.core.maths.parser import parse
 from tutor.core.maths.render import render
 from tutor.core.maths.verdict import format_number
 
-from ..models import ExerciseBase, Name, NumberText, Strict
+from ..exercises import ValueModel
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
 
-KINDS = ("partial", "gradient", "central_difference", "expression")
 FLOAT_TOLERANCE = Tolerance(absolute=Fraction(1, 10**12), relative=Fraction(1, 10**9))
-
-
-class Compute(Strict):
-    """How the tutor computes the value: exactly one of partial, gradient, central_difference, expression."""
-
-    partial: str | None = Field(None, description="a function: its partial derivative by wrt at the point at")
-    gradient: str | None = Field(None, description="a function: its gradient at the point at")
-    central_difference: str | None = Field(None, description="a function: (f(v+h) − f(v−h))/2h in float64")
-    expression: str | None = Field(None, description="a constant expression, e.g. 2*(1*2 + 0 - 3)*2")
-    wrt: Name | list[Name] | None = Field(None, description="the variable (partial, central_difference) or "
-                                                  "the gradient's components (default: all variables)")
-    at: dict[Name, NumberText] | None = None
-    h: NumberText = "1e-5"
-
-    @model_validator(mode="after")
-    def _one(self) -> Compute:
-        given = [k for k in KINDS if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError(f"give exactly one of {', '.join(KINDS)}")
-        kind = given[0]
-        if kind in ("partial", "central_difference") and not isinstance(self.wrt, str):
-            raise ValueError(f"{kind} needs wrt: the variable to differentiate by")
-        if kind != "expression" and not self.at:
-            raise ValueError(f"{kind} needs at: the point, e.g. {{x: 1, y: 2}}")
-        return self
-
-    @property
-    def kind(self) -> str:
-        return next(k for k in KINDS if getattr(self, k) is not None)
-
-
-class ValueModel(ExerciseBase):
-    type: Literal["value"]
-    compute: Compute
-    answer: str | int | float | None = Field(None, description="the value as the author states it (checked)")
 
 
 class ValueExercise(ExerciseType):
