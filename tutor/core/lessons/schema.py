@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import LessonFile
+from .exercises import LessonFile
 
 
 def lesson_schema() -> dict:
