@@ -8,6 +8,7 @@ after a timeout. Started from a fork server, so it is safe beside the app's thre
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import sys
 import threading
@@ -40,6 +41,25 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child pr
         except Exception:  # the proof failed; the parent falls back to the numeric verdict
             result = None
         conn.send((job_id, result))
+
+
+@contextlib.contextmanager
+def _real_std_streams():
+    """multiprocessing passes stderr's file descriptor to its helper processes; a full-screen app
+    replaces sys.stderr with an object that has none, so the real streams stand in while starting."""
+    saved = sys.stdout, sys.stderr
+    try:
+        for name in ("stdout", "stderr"):
+            stream = getattr(sys, name)
+            try:
+                ok = stream is not None and stream.fileno() >= 0
+            except (AttributeError, OSError, ValueError):
+                ok = False
+            if not ok:
+                setattr(sys, name, getattr(sys, f"__{name}__"))
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _context():
@@ -75,7 +95,8 @@ class SymbolicWorker:
         ctx = _context()
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="tutor-symbolic")
-        proc.start()
+        with _real_std_streams():
+            proc.start()
         child.close()
         self._proc, self._conn, self._ready = proc, parent, False
 

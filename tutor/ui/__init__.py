@@ -1,0 +1,1 @@
+"""The Textual app: a thin layer over the core. Screens and widgets only show and ask; the core decides."""

@@ -1,0 +1,35 @@
+"""Command palette entries: jump to any lesson, start a quiz, open the lab."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class LessonCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        commands: list[tuple[str, str, object]] = [
+            ("Start a quiz", "Fresh variants from the lessons you pick", app.action_quiz),
+            ("Home", "The list of lessons", app.action_home),
+        ]
+        if getattr(app, "action_lab", None):
+            commands.append(("Gradient descent lab", "Watch descent step by step, drawn", app.action_lab))
+        study = getattr(app, "study", None)
+        if study is not None:
+            for lesson in study.course.lessons:
+                commands.append((f"Open lesson: {lesson.title}", lesson.lesson.summary,
+                                 partial(app.open_lesson, lesson.id)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -1,0 +1,58 @@
+"""Help: the keys that matter and the answer syntax, with examples."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Help
+
+## Keys
+| where | keys |
+|---|---|
+| everywhere | **?** or **F1** help · **ctrl+p** command palette (lessons, quiz, lab, theme) · **ctrl+q** quit |
+| home | **↑ ↓** choose · **Enter** open · **c** continue where you left off · **z** quiz · **l** lab |
+| lesson pages | **→** / **n** next page · **←** / **p** previous · **e** exercises · **Esc** back |
+| exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** next · **ctrl+p** previous · **F4** new variant · **ctrl+b** one box per component |
+| choice | **a b c** or **1 2 3**, or arrows and **Enter**, or click |
+
+The mouse works everywhere: click buttons, lessons and options.
+
+## Typing answers
+| you type | it means |
+|---|---|
+| `2x`, `6xy`, `2 x y` | 2·x, 6·x·y (juxtaposition multiplies) |
+| `x^2`, `x**2`, `x²` | x squared |
+| `e^x`, `exp(x)`, `e^(wx+b)` | the exponential |
+| `ln(x)`, `log(x)` | the natural logarithm; `log(x, 2)` is base 2 |
+| `sqrt(x)`, `√x`, `√(x+1)` | square roots |
+| `sin x`, `sin(2x)`, `sin^2(x)` | sin(x), sin(2x), sin(x)² |
+| `|x|`, `abs(x)`, `sign(x)` | absolute value, sign |
+| `sigmoid(z)`, `softplus(z)`, `tanh(z)` | the functions ML uses |
+| `(2x + y, x + 2y)`, `[…]`, `⟨…⟩` | a vector (a gradient) |
+| `w = 1.6, b = 0.8` | named values, in any order |
+| `1/2`, `0.5`, `-3`, `pi`, `π` | numbers (decimals are exact: 0.5 is 1/2) |
+
+As you type, the line under the box shows how your answer was read. Some readings to know:
+`1/2x` is (1/2)·x — type `1/(2x)` to divide by 2x; `e^2x` is e²·x — type `e^(2x)`;
+`sin x^2` is sin(x²); `-x^2` is −(x²).
+
+## Feedback
+A wrong answer gets the mistake it matches (for example *kept-constant-term*, *wrong-variable*,
+*dropped-chain-factor*, *sign*) and a point where your answer and the right one differ.
+After two wrong tries a hint is offered. The solution counts the exercise as not solved.
+
+Press **Esc** to close this help.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP)

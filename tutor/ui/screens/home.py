@@ -1,0 +1,139 @@
+"""Home: the course in order, each lesson with its progress; continue where you left off."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+BAR = 10
+
+
+def progress_bar(fraction: float) -> str:
+    filled = round(fraction * BAR)
+    return "█" * filled + "░" * (BAR - filled)
+
+
+def row_text(number: int, row, width: int = 44) -> Text:
+    text = Text()
+    if row.broken:
+        text.append(f"{'⚠':>3} ", style="yellow")
+        text.append(row.title[:width].ljust(width), style="yellow")
+        text.append("  broken: see below", style="yellow")
+        return text
+    mark = "✓" if row.total and row.solved == row.total else f"{number:>2}."
+    text.append(f"{mark:>3} ")
+    text.append(row.title[:width].ljust(width), style="bold" if row.solved < row.total else "")
+    text.append(f"  {progress_bar(row.fraction)} ", style="green")
+    text.append(f"{row.solved}/{row.total}", style="dim")
+    if row.missing:
+        text.append("  ◦ study first", style="dim italic")
+    return text
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("c", "continue", "Continue"),
+        Binding("z", "quiz", "Quiz"),
+        Binding("l", "lab", "Lab"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("Loading the course…", id="continue")
+            yield OptionList(id="lessons")
+            yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "study", self.refresh_rows)
+        self.watch(self.app, "built", lambda built: self.refresh_rows(self.app.study) if built else None)
+
+    def on_screen_resume(self) -> None:
+        if self.app.study is not None:
+            self.refresh_rows(self.app.study)
+
+    def refresh_rows(self, study) -> None:
+        if study is None:
+            return
+        rows = study.rows()
+        self.rows = {row.id: row for row in rows}
+        lessons = self.query_one("#lessons", OptionList)
+        highlighted = lessons.highlighted
+        lessons.clear_options()
+        width = max(20, min(44, self.size.width - 30))
+        lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
+        if rows:
+            lessons.highlighted = min(highlighted or 0, len(rows) - 1)
+        lessons.focus()
+        target = study.continue_target()
+        where = ""
+        if target is not None:
+            lesson = study.course.lesson(target.lesson_id)
+            part = f"exercise {target.exercise_id}" if target.exercise_id else f"page {(target.page or 0) + 1}"
+            where = f"Continue: {lesson.title}, {part}  (press c)"
+        else:
+            where = "Welcome! Pick a lesson and press Enter, or press ? for help."
+        self.query_one("#continue", Static).update(where)
+
+    @on(OptionList.OptionHighlighted, "#lessons")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        row = getattr(self, "rows", {}).get(event.option_id)
+        if row is None:
+            return
+        detail = Text()
+        if row.broken:
+            detail.append("This lesson file has errors and cannot be opened:\n", style="bold yellow")
+            detail.append(row.broken)
+        else:
+            detail.append(row.summary)
+            if row.missing:
+                detail.append(f"\nStudy first (recommended): {', '.join(row.missing)}", style="italic")
+            if row.broken_exercises:
+                detail.append(f"\n{row.broken_exercises} exercise(s) left out: they have errors "
+                              "(run tutor validate)", style="yellow")
+            if row.total:
+                detail.append(f"\nSolved {row.solved} of {row.total} · mastery {row.mastery:.0%}", style="dim")
+        self.query_one("#detail", Static).update(detail)
+
+    @on(OptionList.OptionSelected, "#lessons")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option_id)
+
+    def action_open(self) -> None:
+        lessons = self.query_one("#lessons", OptionList)
+        if lessons.highlighted is not None:
+            self._open(lessons.get_option_at_index(lessons.highlighted).id)
+
+    def _open(self, lesson_id: str | None) -> None:
+        row = getattr(self, "rows", {}).get(lesson_id)
+        if row is None:
+            return
+        if row.broken:
+            self.notify(row.broken, title="Broken lesson file", severity="error", timeout=10)
+            return
+        self.app.open_lesson(row.id)
+
+    def action_continue(self) -> None:
+        study = self.app.study
+        target = study.continue_target() if study else None
+        if target is None:
+            self.notify("Nothing to continue yet: open a lesson.")
+        elif target.exercise_id:
+            self.app.open_exercise(target.lesson_id, target.exercise_id)
+        else:
+            self.app.open_lesson(target.lesson_id, target.page or 0)
+
+    def action_quiz(self) -> None:
+        self.app.action_quiz()
+
+    def action_lab(self) -> None:
+        self.app.action_lab()

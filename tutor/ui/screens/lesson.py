@@ -1,0 +1,93 @@
+"""A lesson's concept pages, one at a time, then on to its exercises."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ..widgets.prose import Prose
+
+
+class LessonScreen(Screen):
+    BINDINGS = [
+        Binding("right,n", "next", "Next page"),
+        Binding("left,p", "previous", "Previous"),
+        Binding("e", "exercises", "Exercises"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    page = reactive(0, init=False)
+
+    def __init__(self, lesson_id: str, page: int = 0) -> None:
+        super().__init__()
+        self.lesson = self.app.study.course.lesson(lesson_id)
+        self.pages = self.lesson.lesson.pages
+        self.set_reactive(LessonScreen.page, max(0, min(page, len(self.pages) - 1)) if self.pages else 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="page-title", classes="screen-title")
+        with VerticalScroll(id="page-body"):
+            yield Prose(id="prose")
+        with Horizontal(classes="buttons"):
+            yield Button("← Previous", id="previous")
+            yield Button("Next →", id="next", variant="primary")
+            yield Button(f"Exercises ({len(self.app.study.exercise_ids(self.lesson))})", id="exercises")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.lesson.title
+        self._show()
+
+    def watch_page(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if not self.pages:
+            self.query_one("#page-title", Static).update(f"{self.lesson.title}: no pages, straight to the exercises")
+            return
+        page = self.pages[self.page]
+        self.query_one("#page-title", Static).update(
+            f"{self.lesson.title} · page {self.page + 1} of {len(self.pages)}: {page.title}")
+        self.query_one("#prose", Prose).show(page.body, page.code, page.output)
+        self.query_one("#page-body").scroll_home(animate=False)
+        self.query_one("#previous", Button).disabled = self.page == 0
+        last = self.page == len(self.pages) - 1
+        self.query_one("#next", Button).label = "Exercises →" if last else "Next →"
+        self.app.study.store.save_position(self.lesson.id, page=self.page)
+
+    def action_next(self) -> None:
+        if self.page < len(self.pages) - 1:
+            self.page += 1
+        else:
+            self.action_exercises()
+
+    def action_previous(self) -> None:
+        if self.page > 0:
+            self.page -= 1
+
+    def action_exercises(self) -> None:
+        ids = self.app.study.exercise_ids(self.lesson)
+        if not ids:
+            self.notify("This lesson has no exercises.")
+            return
+        states = {i: self.app.study.state(self.lesson.id, i) for i in ids}
+        first_open = next((i for i in ids if not states[i].solved), ids[0])
+        self.app.open_exercise(self.lesson.id, first_open)
+
+    @on(Button.Pressed, "#next")
+    def _next(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#previous")
+    def _previous(self) -> None:
+        self.action_previous()
+
+    @on(Button.Pressed, "#exercises")
+    def _exercises(self) -> None:
+        self.action_exercises()
