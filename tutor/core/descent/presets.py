@@ -1,0 +1,57 @@
+"""The losses the lab offers, each with a start, a good rate, a view, and three rates to compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problem import Loss
+
+Range = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A ready-made descent: `rates` are (too small, good, diverging) from the same start."""
+
+    key: str
+    title: str
+    loss: str
+    data: str | None
+    start: tuple[tuple[str, float], ...]
+    lr: float
+    steps: int
+    rates: tuple[float, float, float]
+    view: tuple[Range, Range]  # ranges of the first two parameters for the surface chart
+    note: str = ""
+
+    def make_loss(self) -> Loss:
+        return Loss(self.loss, self.data)
+
+    def start_point(self) -> dict[str, float]:
+        return dict(self.start)
+
+
+PRESETS: dict[str, Preset] = {p.key: p for p in (
+    Preset("mse-one", "MSE of one point (the course)", "(wx+b-y)^2", "x=2;y=4",
+           (("w", 0.0), ("b", 0.0)), 0.1, 10, (0.01, 0.1, 0.25), ((-1.0, 3.0), (-1.0, 2.0)),
+           "x = 2, y = 4: the first step lands on the line of minima 2w + b = 4."),
+    Preset("mse-many", "MSE of three points", "(wx+b-y)^2", "x=1,2,3;y=2,4,5",
+           (("w", 0.0), ("b", 0.0)), 0.15, 100, (0.01, 0.15, 0.2), ((-0.5, 3.0), (-1.5, 2.5)),
+           "The least-squares line is w = 1.5, b = 2/3."),
+    Preset("bowl", "x² + xy + y² (a round bowl)", "x^2 + xy + y^2", None,
+           (("x", 1.0), ("y", 2.0)), 0.1, 60, (0.01, 0.3, 0.75), ((-2.5, 2.5), (-2.5, 2.5)),
+           "∇f(1, 2) = (4, 5); one minimum, at (0, 0)."),
+    Preset("elongated", "x² + 10y² (an elongated bowl)", "x^2 + 10y^2", None,
+           (("x", 4.0), ("y", 1.0)), 0.09, 60, (0.01, 0.09, 0.11), ((-5.0, 5.0), (-2.0, 2.0)),
+           "Steep in y, shallow in x: a rate good for one is slow or unstable for the other."),
+    Preset("two-minima", "(x² − 1)² + y² (two minima)", "(x^2-1)^2 + y^2", None,
+           (("x", 0.3), ("y", 1.5)), 0.05, 80, (0.005, 0.05, 0.6), ((-2.0, 2.0), (-2.0, 2.0)),
+           "Minima at (−1, 0) and (1, 0): the start decides which one the descent finds."),
+)}
+
+
+def preset(key: str) -> Preset:
+    try:
+        return PRESETS[key]
+    except KeyError:
+        raise KeyError(f"no preset {key!r}; the presets are {', '.join(PRESETS)}") from None
