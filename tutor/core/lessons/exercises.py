@@ -14,7 +14,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .models import ChoiceOption, ExerciseBase, Lesson, Name, NumberText, Strict
 
-KINDS = ("partial", "gradient", "central_difference", "expression")
+KINDS = ("partial", "gradient", "central_difference", "descent", "expression")
 
 
 class WithFunction(ExerciseBase):
@@ -55,7 +55,12 @@ class Compute(Strict):
     partial: str | None = Field(None, description="a function: its partial derivative by wrt at the point at")
     gradient: str | None = Field(None, description="a function: its gradient at the point at")
     central_difference: str | None = Field(None, description="a function: (f(v+h) − f(v−h))/2h in float64")
+    descent: str | None = Field(None, description="a loss: the parameters after `steps` steps of gradient descent")
     expression: str | None = Field(None, description="a constant expression, e.g. 2*(1*2 + 0 - 3)*2")
+    data: dict[Name, list[NumberText]] | None = Field(None, description="descent: data columns the loss is averaged over")
+    start: dict[Name, NumberText] | None = Field(None, description="descent: the starting parameters")
+    lr: NumberText | None = Field(None, description="descent: the learning rate")
+    steps: int | None = Field(None, ge=1, le=10_000, description="descent: how many steps")
     wrt: Name | list[Name] | None = Field(None, description="the variable (partial, central_difference) or "
                                                   "the gradient's components (default: all variables)")
     at: dict[Name, NumberText] | None = None
@@ -69,7 +74,10 @@ class Compute(Strict):
         kind = given[0]
         if kind in ("partial", "central_difference") and not isinstance(self.wrt, str):
             raise ValueError(f"{kind} needs wrt: the variable to differentiate by")
-        if kind != "expression" and not self.at:
+        if kind == "descent":
+            if not self.start or self.lr is None or self.steps is None:
+                raise ValueError("descent needs start, lr and steps")
+        elif kind != "expression" and not self.at:
             raise ValueError(f"{kind} needs at: the point, e.g. {{x: 1, y: 2}}")
         return self
 

@@ -80,7 +80,7 @@ def _compile(expr: sp.Expr) -> Fn:
     if expr.is_Symbol:
         name = expr.name
         return lambda env: env[name]
-    if expr.is_Number or expr in (sp.pi, sp.E):
+    if expr.is_Number or expr.is_NumberSymbol:
         return _const(_number(expr))
     if expr.is_Add:
         parts = [_compile(a) for a in expr.args]
@@ -107,6 +107,9 @@ def _compile(expr: sp.Expr) -> Fn:
     if isinstance(expr, sp.binomial):
         n, k = (_compile(a) for a in expr.args)
         return lambda env: _binomial(n(env), k(env))
+    if isinstance(expr, sp.polygamma):  # appears in derivatives of gamma and factorial
+        n, x = (_compile(a) for a in expr.args)
+        return lambda env: _polygamma(n(env), x(env))
     func = _UNARY.get(type(expr)) or _UNARY.get(expr.func)
     if func is not None and len(expr.args) == 1:
         arg = _compile(expr.args[0])
@@ -129,6 +132,18 @@ def _compile_pow(expr: sp.Pow) -> Fn:
         return lambda env: np.exp(power(env))
     power = _compile(exp)
     return lambda env: np.power(base(env), power(env))
+
+
+def _polygamma(n: np.ndarray, x: np.ndarray) -> np.ndarray:
+    import mpmath
+
+    def one(a: float, b: float) -> float:
+        try:
+            return float(mpmath.polygamma(int(a), b))
+        except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+            return math.nan
+
+    return np.vectorize(one, otypes=[float])(n, x)
 
 
 def _binomial(n: np.ndarray, k: np.ndarray) -> np.ndarray:

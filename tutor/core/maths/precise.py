@@ -134,6 +134,8 @@ class _Evaluator:
             return +mpmath.pi
         if expr is sp.E:
             return +mpmath.e
+        if expr.is_NumberSymbol:  # EulerGamma (from the derivative of gamma), Catalan, ...
+            return mpmath.mpf(expr.evalf(DIGITS + 10)._mpf_)
         if expr.is_Add:
             return mpmath.fsum(self.value(a) for a in expr.args)
         if expr.is_Mul:
@@ -146,6 +148,9 @@ class _Evaluator:
         if isinstance(expr, sp.binomial):
             n, k = (self.value(a) for a in expr.args)
             return mpmath.binomial(_small_arg(n), _small_arg(k))
+        if isinstance(expr, sp.polygamma):
+            n, x = (self.value(a) for a in expr.args)
+            return mpmath.polygamma(n, _small_arg(x))
         func = _FUNCS.get(type(expr))
         if func is not None and len(expr.args) == 1:
             return func(self.value(expr.args[0]))

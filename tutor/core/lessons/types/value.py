@@ -35,12 +35,13 @@ class ValueExercise(ExerciseType):
         super().__init__(model, lesson_id)
         spec = model.compute
         self.text = getattr(spec, spec.kind)
-        self.variables = tuple(model.variables or self.order_of_appearance(self.text))
+        columns = tuple(spec.data or ()) if spec.kind == "descent" else ()
+        self.variables = tuple(model.variables or self.order_of_appearance(self.text, exclude=columns))
         wrt = spec.wrt if isinstance(spec.wrt, list) else [spec.wrt] if spec.wrt else []
         for name in wrt:
             if name not in self.variables:
                 self.problems.append(Problem_(("compute", "wrt"), f"'{name}' is not a variable of {self.text}"))
-        self.expr = self.read(("compute", spec.kind), self.text, self.variables)
+        self.expr = self.read(("compute", spec.kind), self.text, (*self.variables, *columns))
         self.tree = None
         if spec.kind == "central_difference":
             try:
@@ -53,6 +54,8 @@ class ValueExercise(ExerciseType):
         spec = self.model.compute
         if spec.kind == "expression":
             return (self.substitute(self.expr, values),), False, ()
+        if spec.kind == "descent":
+            return self._descent(values)
         try:
             point = {k: parse_number_text(v, values) for k, v in spec.at.items()}
         except VariantError as error:
@@ -71,6 +74,27 @@ class ValueExercise(ExerciseType):
         env = {k: float(v) for k, v in {**values, **point}.items()}
         estimate = central_difference(float_function(self.tree), env, spec.wrt, h)
         return (estimate,), True, ()
+
+    def _descent(self, values: Mapping[str, Fraction]):
+        """The parameters after gradient descent, computed as the course's Python loop computes them."""
+        from tutor.core.descent import DescentError, descend
+
+        spec = self.model.compute
+        try:
+            start = {k: float(parse_number_text(v, values)) for k, v in spec.start.items()}
+            lr = float(parse_number_text(spec.lr, values))
+            data = ({k: [float(parse_number_text(x, values)) for x in xs] for k, xs in spec.data.items()}
+                    if spec.data else {})
+            # Params reach the loss as constant data columns: numbers, never pasted into its text.
+            rows = len(next(iter(data.values()))) if data else 1
+            used = self.expr.free_symbols if self.expr is not None else set()
+            for name, value in values.items():
+                if any(s.name == name for s in used):
+                    data[name] = [float(value)] * rows
+            trace = descend(self.text, start, lr, spec.steps, data=data or None)
+        except (VariantError, DescentError) as error:
+            raise ExerciseError([Problem_(("compute",), str(error))]) from error
+        return tuple(float(v) for v in trace.final.params), True, tuple(trace.names)
 
     def instance(self, seed: int):
         values = self.values(seed)
