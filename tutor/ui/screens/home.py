@@ -69,7 +69,8 @@ class HomeScreen(Screen):
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()
-        width = max(20, min(44, self.size.width - 30))
+        # Title width: what is left of the row after the number, bar, count and note (no wrapping).
+        width = max(16, min(44, self.size.width - 8 - 37))
         lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
         if rows:
             lessons.highlighted = min(highlighted or 0, len(rows) - 1)

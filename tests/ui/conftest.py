@@ -1,0 +1,95 @@
+"""Fixtures for app tests: a small course in a temporary folder, and a data directory beside it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+FIRST = """\
+id: first
+title: First steps
+summary: Hold one variable still.
+pages:
+  - title: One at a time
+    body: |
+      To find $\\frac{\\partial f}{\\partial x}$, treat $y$ as a constant.
+  - title: The gradient
+    body: |
+      $$\\nabla f = \\begin{bmatrix} \\frac{\\partial f}{\\partial x} \\\\ \\frac{\\partial f}{\\partial y} \\end{bmatrix}$$
+    code: |
+      def df_dx(x, y):
+          return 2*x
+    output: "4"
+exercises:
+  - id: dfdx
+    type: derivative
+    prompt: "Find ∂f/∂x for f(x, y) = {function}."
+    function: x^2 + 3y
+    wrt: x
+    hints: ["When only x changes, 3y is a constant.", "The derivative of x² is 2x."]
+    solution: "∂f/∂x = 2x."
+  - id: grad
+    type: gradient
+    prompt: "Type the gradient of f(x, y) = {function} as (∂f/∂x, ∂f/∂y)."
+    function: x^2 + xy + y^2
+    hints: ["One partial at a time."]
+  - id: why
+    type: choice
+    prompt: Which way does −∇f point?
+    options:
+      - text: Towards the steepest decrease.
+        correct: true
+        explanation: The gradient points uphill; its negative points downhill.
+      - text: Towards the steepest increase.
+        explanation: That is ∇f itself.
+      - text: Along a level curve.
+        explanation: Along a level curve the function does not change.
+"""
+
+SECOND = """\
+id: second
+title: At a point
+summary: Numbers from formulas.
+requires: [first]
+pages:
+  - title: Evaluate
+    body: Put the numbers in.
+exercises:
+  - id: value
+    type: value
+    prompt: "What is ∂f/∂x of x² + 3y at (2, 3)?"
+    compute: {partial: x^2 + 3y, wrt: x, at: {x: 2, y: 3}}
+    answer: 4
+    hints: ["∂f/∂x = 2x."]
+"""
+
+BROKEN = """\
+id: broken
+title: Broken lesson
+summary: A typo in the type.
+exercises:
+  - id: a
+    type: derivatve
+    prompt: x
+"""
+
+
+def write_course(folder: Path, broken: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "01-first.yaml").write_text(textwrap.dedent(FIRST), encoding="utf-8")
+    (folder / "02-second.yaml").write_text(textwrap.dedent(SECOND), encoding="utf-8")
+    if broken:
+        (folder / "03-broken.yaml").write_text(textwrap.dedent(BROKEN), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def lessons_dir(tmp_path) -> Path:
+    return write_course(tmp_path / "lessons")
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
