@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lessons.instance import Instance
-from .lessons.loader import Course, LoadedLesson
-from .maths.verdict import Verdict
+from typing import TYPE_CHECKING
+
 from .progress import ExerciseState, Position, ProgressStore
+
+if TYPE_CHECKING:  # the catalog view must not import the full loader (pydantic) on the first paint
+    from .lessons.catalog import CatalogEntry
+    from .lessons.instance import Instance
+    from .lessons.loader import Course, LoadedLesson
+    from .maths.verdict import Verdict
 
 PREREQUISITE_MET = 0.5  # a prerequisite counts as studied once half its exercises are solved
 
@@ -33,10 +38,32 @@ class LessonRow:
         return self.solved / self.total if self.total else 0.0
 
 
+@dataclass(frozen=True)
+class _Listing:
+    """What the home screen needs of a lesson, from the full course or the quick catalog."""
+
+    id: str
+    title: str
+    summary: str
+    requires: tuple[str, ...]
+    exercise_ids: tuple[str, ...]
+    broken: str | None = None
+    broken_exercises: int = 0
+
+
 class Study:
-    def __init__(self, course: Course, store: ProgressStore) -> None:
+    """The course (once loaded; before that, the quick catalog) and the learner's progress."""
+
+    def __init__(self, course: Course | None, store: ProgressStore,
+                 catalog: list[CatalogEntry] | None = None) -> None:
         self.course = course
         self.store = store
+        self.catalog = catalog or []
+
+    @property
+    def ready(self) -> bool:
+        """Lessons can be opened (the full course is loaded, not just listed)."""
+        return self.course is not None
 
     # -- lessons ----------------------------------------------------------------------------------
     def exercise_ids(self, lesson: LoadedLesson) -> list[str]:
@@ -45,34 +72,49 @@ class Study:
         return [m.id for i, m in enumerate(lesson.lesson.exercises)
                 if i not in lesson.duplicates and m.id not in lesson.broken_exercises]
 
-    def rows(self) -> list[LessonRow]:
-        summaries = {}
-        for lesson in self.course.lessons:
-            summaries[lesson.id] = self.store.lesson_summary(lesson.id, self.exercise_ids(lesson))
-        rows = []
-        for lesson in self.course.lessons:
-            s = summaries[lesson.id]
-            missing = tuple(
-                self.course.lesson(r).title for r in lesson.lesson.requires
-                if r in summaries and summaries[r].fraction_solved < PREREQUISITE_MET
-            )
-            rows.append(LessonRow(lesson.id, lesson.title, lesson.lesson.summary, s.solved, s.total, s.mastery,
-                                  missing, None, len(lesson.broken_exercises)))
+    def _listings(self) -> list[_Listing]:
+        if self.course is None:
+            return [_Listing(e.id, e.title, e.summary, e.requires, e.exercise_ids,
+                             None if e.readable else "this file cannot be read as YAML")
+                    for e in self.catalog]
+        out = [_Listing(lesson.id, lesson.title, lesson.lesson.summary, tuple(lesson.lesson.requires),
+                        tuple(self.exercise_ids(lesson)), None, len(lesson.broken_exercises))
+               for lesson in self.course.lessons]
         for broken in self.course.broken:
             first = broken.errors[0] if broken.errors else None
-            rows.append(LessonRow(f"broken:{broken.path.name}", broken.title, "", 0, 0, 0.0, (),
-                                  str(first) if first else "cannot be read"))
+            out.append(_Listing(f"broken:{broken.path.name}", broken.title, "", (), (),
+                                str(first) if first else "cannot be read"))
+        return out
+
+    def rows(self) -> list[LessonRow]:
+        listings = self._listings()
+        summaries = {item.id: self.store.lesson_summary(item.id, item.exercise_ids)
+                     for item in listings if not item.broken}
+        titles = {item.id: item.title for item in listings}
+        rows = []
+        for item in listings:
+            if item.broken:
+                rows.append(LessonRow(item.id, item.title, "", 0, 0, 0.0, (), item.broken))
+                continue
+            s = summaries[item.id]
+            missing = tuple(titles[r] for r in item.requires
+                            if r in summaries and summaries[r].fraction_solved < PREREQUISITE_MET)
+            rows.append(LessonRow(item.id, item.title, item.summary, s.solved, s.total, s.mastery,
+                                  missing, None, item.broken_exercises))
         return rows
+
+    def title(self, lesson_id: str) -> str | None:
+        return next((item.title for item in self._listings() if item.id == lesson_id), None)
 
     def continue_target(self) -> Position | None:
         """Where the learner left off, if that lesson (and exercise) still exists."""
         position = self.store.last_position()
         if position is None:
             return None
-        lesson = self.course.lesson(position.lesson_id)
-        if lesson is None:
+        listing = next((item for item in self._listings() if item.id == position.lesson_id and not item.broken), None)
+        if listing is None:
             return None
-        if position.exercise_id and position.exercise_id not in self.exercise_ids(lesson):
+        if position.exercise_id and position.exercise_id not in listing.exercise_ids:
             return Position(position.lesson_id, 0, None, position.updated_at)
         return position
 

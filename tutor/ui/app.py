@@ -14,8 +14,6 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tutor.core.progress import database_path
-
 from .commands import LessonCommands
 from .screens.home import HomeScreen
 
@@ -45,28 +43,37 @@ class TutorApp(App[None]):
         self.push_screen(HomeScreen())
         self.load()
 
-    @work(thread=True, exclusive=True, group="load", name="load course")
+    @work(thread=True, exclusive=True, group="load", name="list lessons")
     def load(self) -> None:
+        from tutor.core.lessons.catalog import read_catalog
+        from tutor.core.progress import ProgressStore, database_path
+        from tutor.core.study import Study
+
+        # A quick listing for the home screen first; the rest waits until it has painted.
+        store, message = ProgressStore.open(database_path(self.data_dir))
+        self.store = store
+        self.call_from_thread(self._listed, Study(None, store, read_catalog(self.lessons_path)), message)
+
+    def _listed(self, study, message: str | None) -> None:
+        self.study = study
+        if message:
+            self.notify(message, title="Progress", severity="warning", timeout=12)
+        # Heavy imports hold the GIL: start them only once the first screen is on the terminal.
+        self.call_after_refresh(self.load_course)
+
+    @work(thread=True, exclusive=True, group="load", name="load course")
+    def load_course(self) -> None:
         from tutor.core.lessons.loader import load_course
-        from tutor.core.progress import ProgressStore
         from tutor.core.study import Study
 
         course = load_course(self.lessons_path, build=False)
-        store, message = ProgressStore.open(database_path(self.data_dir))
-        self.store = store
-        study = Study(course, store)
-        self.call_from_thread(self._loaded, study, message)
-        course.build()  # imports sympy: after the first screen is up
+        self.call_from_thread(setattr, self, "study", Study(course, self.store))
+        course.build()  # imports sympy
         self.call_from_thread(setattr, self, "built", True)
         if self.warm_symbolic:
             from tutor.core.maths.worker import default_worker
 
             default_worker().warm()
-
-    def _loaded(self, study, message: str | None) -> None:
-        self.study = study
-        if message:
-            self.notify(message, title="Progress", severity="warning", timeout=12)
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -80,7 +87,7 @@ class TutorApp(App[None]):
     def open_lesson(self, lesson_id: str, page: int = 0) -> None:
         from .screens.lesson import LessonScreen
 
-        if self.study is None or self.study.course.lesson(lesson_id) is None:
+        if self.study is None or not self.study.ready or self.study.course.lesson(lesson_id) is None:
             self.notify("That lesson is not available.", severity="warning")
             return
         self.action_home()
@@ -94,7 +101,7 @@ class TutorApp(App[None]):
     def action_quiz(self) -> None:
         from .screens.quiz_setup import QuizSetupScreen
 
-        if self.study is None:
+        if self.study is None or not self.study.ready:
             self.notify("The course is still loading.")
             return
         self.push_screen(QuizSetupScreen())

@@ -17,7 +17,7 @@ class LessonCommands(Provider):
         if getattr(app, "action_lab", None):
             commands.append(("Gradient descent lab", "Watch descent step by step, drawn", app.action_lab))
         study = getattr(app, "study", None)
-        if study is not None:
+        if study is not None and study.ready:
             for lesson in study.course.lessons:
                 commands.append((f"Open lesson: {lesson.title}", lesson.lesson.summary,
                                  partial(app.open_lesson, lesson.id)))

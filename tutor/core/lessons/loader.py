@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import LessonError
+from .files import bundled_lessons_dir, lesson_files
 from .exercises import REGISTRY, Compute, LessonFile
 from .models import ChoiceOption, Page, ParamSpec, ToleranceSpec
 from .yamlpos import Positions, YamlProblem, load_with_positions
@@ -92,19 +93,6 @@ class Course:
             found.extend(lesson.build())
         self.errors.extend(found)
         return found
-
-
-def bundled_lessons_dir() -> Path:
-    """The course shipped with the package (a wheel) or beside it (an editable install)."""
-    package = Path(__file__).resolve().parents[2]
-    inside = package / "lessons"
-    return inside if inside.is_dir() else package.parent / "lessons"
-
-
-def lesson_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_course(path: Path | str | None = None, build: bool = True) -> Course:

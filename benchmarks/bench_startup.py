@@ -1,0 +1,155 @@
+"""Start-up time and peak memory of the app, whole process, in a real pseudo-terminal.
+
+Run: python benchmarks/bench_startup.py [--runs 15] [--lessons PATH]
+
+First screen: `tutor` is started in a pty with TUTOR_BENCHMARK_FIRST_SCREEN=FILE; when the home
+screen has painted the lesson list it writes the wall-clock time to FILE and exits. The figure is
+that time minus the moment the process was started (so it counts interpreter start, imports,
+reading the lessons and the first paint), median of the runs. The baseline is a bare Textual app
+with the same widgets (Header, a Static, an OptionList with as many rows, a Static, Footer) that
+writes the time after its first paint, measured the same way. Budgets: ≤ 0.7 s and ≤ 1.25× the bare app.
+
+Peak memory: a headless run that opens an exercise, waits for sympy to load, checks a wrong and a
+right answer and opens the lab, then reports its peak resident set size (ru_maxrss). Budget ≤ 120 MB.
+The symbolic worker process is separate and reported on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE_APP = r'''
+import sys
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("Welcome! Pick a lesson and press Enter, or press ? for help.")
+        yield OptionList(*[f"{i:>2}. A lesson title of a typical length   ░░░░░░░░░░ 0/5" for i in range({rows})])
+        yield Static("A summary line of the highlighted lesson.")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(self.mark)
+
+    def mark(self):
+        import os, time
+        with open(os.environ["TUTOR_BENCHMARK_FIRST_SCREEN"], "w") as out:
+            out.write(repr(time.time()))
+        self.exit()
+
+Bare().run()
+'''
+
+PEAK = r'''
+import asyncio, resource, sys
+from tutor.ui.app import make_app
+
+async def main():
+    app = make_app({lessons!r}, {data!r}, warm_symbolic=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete(); await pilot.pause()
+        await pilot.press("enter", "e")
+        for _ in range(3):
+            await app.workers.wait_for_complete(); await pilot.pause()
+        screen = app.screen
+        if screen.instance is not None and screen.instance.shape != "choice":
+            for text in ("x^3 + 1", screen.instance.expected.replace("·", "*")):
+                box = screen.query_one("#whole")
+                box.value = ""
+                box.focus()
+                await pilot.press(*text, "enter")
+                await app.workers.wait_for_complete(); await pilot.pause()
+        try:
+            app.action_lab()
+            for _ in range(3):
+                await app.workers.wait_for_complete(); await pilot.pause(0.2)
+        except Exception:
+            pass
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+asyncio.run(main())
+'''
+
+
+def time_in_pty(argv: list[str], env: dict[str, str], timeout: float = 30.0) -> float:
+    """Seconds from starting a process in a 100×30 pseudo-terminal to the time it writes at first paint."""
+    mark = Path(env["TUTOR_BENCHMARK_FIRST_SCREEN"])
+    mark.unlink(missing_ok=True)
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    started_wall = time.time()
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    deadline = started + timeout
+    while proc.poll() is None and time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                os.read(master, 65536)  # drain what it draws, as a terminal would
+            except OSError:
+                break
+    proc.wait(timeout=max(0.1, deadline - time.perf_counter()))
+    os.close(master)
+    return float(mark.read_text()) - started_wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--lessons", default=str(ROOT / "lessons"))
+    args = parser.parse_args()
+    data = tempfile.mkdtemp(prefix="tutor-bench-")
+    env = dict(os.environ, TUTOR_HOME=data, TUTOR_BENCHMARK_FIRST_SCREEN=str(Path(data) / "painted"),
+               TERM="xterm-256color")
+    tutor = [sys.executable, "-m", "tutor", args.lessons]
+
+    from tutor.core.lessons.loader import load_course
+
+    rows = len(load_course(args.lessons, build=False).lessons) or 10
+    bare_script = Path(data) / "bare.py"
+    bare_script.write_text(BARE_APP.replace("{rows}", str(rows)))
+    bare = [sys.executable, str(bare_script)]
+
+    time_in_pty(tutor, env)  # warm the file cache for both
+    time_in_pty(bare, env)
+    ours, base = [], []
+    for _ in range(args.runs):  # interleaved, so machine noise hits both alike
+        ours.append(time_in_pty(tutor, env))
+        base.append(time_in_pty(bare, env))
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    print(f"first screen (lessons listed), median of {args.runs}: tutor {m_ours:.3f} s, "
+          f"bare Textual app {m_base:.3f} s, ratio {m_ours / m_base:.2f} (budget ≤ 0.7 s and ≤ 1.25×)")
+
+    script = PEAK.replace("{lessons!r}", repr(args.lessons)).replace("{data!r}", repr(data))
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=dict(os.environ, TUTOR_HOME=data), cwd=ROOT, timeout=300)
+    if out.returncode != 0:
+        print("peak memory run failed:", out.stderr[-2000:])
+        return 1
+    peak_mb = int(out.stdout.split()[-1]) / 1024
+    print(f"peak memory of the app process (study, check, lab): {peak_mb:.0f} MB (budget ≤ 120 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

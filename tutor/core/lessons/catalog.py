@@ -1,0 +1,55 @@
+"""A quick first look at a lessons folder: ids, titles and exercise ids, for the first screen.
+
+Read with libyaml's C loader and no validation, so the home screen can list the course in a few
+milliseconds; the full, validated load (pydantic, positions, then sympy) follows in the background
+and replaces this. Nothing here decides whether a file is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .files import bundled_lessons_dir, lesson_files
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    path: Path
+    id: str
+    title: str
+    summary: str
+    requires: tuple[str, ...]
+    exercise_ids: tuple[str, ...]
+    readable: bool = True   # False when the quick read failed (the full load will say why)
+
+
+def _text(value: object, default: str) -> str:
+    return value if isinstance(value, str) and value.strip() else default
+
+
+def read_catalog(path: Path | str | None = None) -> list[CatalogEntry]:
+    root = Path(path) if path is not None else bundled_lessons_dir()
+    if not root.exists():
+        return []
+    entries = []
+    for file in lesson_files(root):
+        try:
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = None
+        if not isinstance(data, dict):
+            entries.append(CatalogEntry(file, f"broken:{file.name}", file.stem, "", (), (), readable=False))
+            continue
+        exercises = data.get("exercises") if isinstance(data.get("exercises"), list) else []
+        ids = tuple(e["id"] for e in exercises if isinstance(e, dict) and isinstance(e.get("id"), str))
+        requires = data.get("requires") if isinstance(data.get("requires"), list) else []
+        entries.append(CatalogEntry(
+            file, _text(data.get("id"), f"broken:{file.name}"), _text(data.get("title"), file.stem),
+            _text(data.get("summary"), ""), tuple(r for r in requires if isinstance(r, str)), ids,
+        ))
+    return entries
