@@ -6,6 +6,7 @@ are all the same). The report lists each lesson's exercises and every error with
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,10 +62,34 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
             counts[checker.kind] += 1
             variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
-            for problem in checker.validate(list(variants)):
+            problems = checker.validate(list(variants))
+            for problem in problems:
                 errors.append(_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
                                   f"exercise '{exercise.id}': {problem.message}"))
+            if not problems:
+                errors.extend(_placeholders(lesson, index, checker))
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
+
+
+_MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", re.S)
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
+
+
+def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError]:
+    """A {name} left in the prose after filling is a placeholder this exercise does not have."""
+    instance = checker.instance(0)
+    fields = [("prompt", instance.prompt), *((("hints", j), h) for j, h in enumerate(instance.hints))]
+    if instance.solution:
+        fields.append(("solution", instance.solution))
+    errors = []
+    for field, text in fields:
+        left = _PLACEHOLDER.findall(_MATH_OR_CODE.sub("", text))
+        if left:
+            where = ("exercises", index, *(field if isinstance(field, tuple) else (field,)))
+            errors.append(_at(str(lesson.path), lesson.positions, where,
+                              f"exercise '{checker.model.id}': unknown placeholder {{{left[0]}}}; this "
+                              "exercise fills {function}, {answer}, {wrt}, {at} and its params"))
+    return errors
 
 
 def _prose(lesson: LoadedLesson) -> list[LessonError]:

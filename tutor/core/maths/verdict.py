@@ -93,9 +93,24 @@ def format_number(value) -> str:
         if abs(frac.numerator) >= 10**15:
             return _decimal(f"{float(frac):.6g}") if abs(frac.numerator) < 10**300 else f"about 10^{len(str(abs(frac.numerator))) - 1}"
         return _minus(str(frac.numerator))
+    decimal = _short_decimal(frac)
+    if decimal is not None:
+        return _minus(decimal)
     if frac.denominator <= 1000 and abs(frac.numerator) < 10**6:
         return _minus(f"{frac.numerator}/{frac.denominator}")
     return _decimal(f"{float(frac):.6g}")
+
+
+def _short_decimal(frac: Fraction) -> str | None:
+    """0.5, −0.01, 1.25: a fraction whose decimal ends within six places, written as that decimal."""
+    q = frac.denominator
+    for p in (2, 5):
+        while q % p == 0:
+            q //= p
+    if q != 1:
+        return None
+    text = f"{float(frac):.6f}".rstrip("0").rstrip(".")
+    return text if Fraction(text) == frac else None
 
 
 def format_pair(answer, expected) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from tutor.core.maths.errors import MathsError
 from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.nodes import Var, Vector, walk
 from tutor.core.maths.parser import parse
+from tutor.core.maths.preview import preview
 from tutor.core.maths.render import render
 from tutor.core.maths.sampling import Domain
 
@@ -63,6 +64,7 @@ class ExerciseType:
         self.lesson_id = lesson_id
         self.params = tuple(model.params)
         self.problems: list[Problem_] = []
+        self.trees: dict[tuple, object] = {}  # the syntax tree of each expression field, for display
         self.domains = self._domains()
 
     # -- reading expressions ------------------------------------------------------------------------
@@ -73,6 +75,7 @@ class ExerciseType:
         """Parse author text: a sympy expression (or tuple for a vector); records a problem on failure."""
         try:
             tree = parse(str(text), self.names(variables)).tree
+            self.trees[field] = tree
             if isinstance(tree, Vector) and not vector:
                 raise MathsError("expected one expression, not a vector")
             built = build(tree)
@@ -133,6 +136,13 @@ class ExerciseType:
         if isinstance(expr, tuple):
             return tuple(e.xreplace(mapping) for e in expr)
         return expr.xreplace(mapping)
+
+    def display(self, field: tuple, values: Mapping[str, Fraction]) -> str | None:
+        """An expression field as the author wrote it (terms in their order), params filled in."""
+        tree = self.trees.get(field)
+        if tree is None:
+            return None
+        return preview(_fill_params(tree, values))
 
     def placeholders(self, values: Mapping[str, Fraction], **more: str) -> dict[str, str]:
         shown = {k: render(_rational(v)) for k, v in values.items()}
@@ -198,6 +208,37 @@ class ExerciseType:
 
     def validate_variant(self, seed: int) -> list[Problem_]:
         return []
+
+
+def _fill_params(tree, values: Mapping[str, Fraction]):
+    """The tree with each param's Var replaced by its number (a new tree; the original is kept)."""
+    from dataclasses import fields, replace
+
+    from tutor.core.maths.nodes import Neg, Num
+
+    if isinstance(tree, Var):
+        if tree.name not in values:
+            return tree
+        value = values[tree.name]
+        text = str(value.numerator) if value.denominator == 1 else f"{abs(value.numerator)}/{value.denominator}"
+        if value.denominator == 1:
+            num = Num(abs(value), text.lstrip("-"), start=tree.start)
+            return Neg(num, tree.start) if value < 0 else num
+        from tutor.core.maths.nodes import BinOp
+
+        frac = BinOp("/", Num(Fraction(abs(value.numerator)), str(abs(value.numerator))),
+                     Num(Fraction(value.denominator), str(value.denominator)), start=tree.start)
+        return Neg(frac, tree.start) if value < 0 else frac
+    if not hasattr(tree, "__dataclass_fields__"):
+        return tree
+    changes = {}
+    for f in fields(tree):
+        child = getattr(tree, f.name)
+        if isinstance(child, tuple):
+            changes[f.name] = tuple(_fill_params(c, values) for c in child)
+        elif hasattr(child, "__dataclass_fields__"):
+            changes[f.name] = _fill_params(child, values)
+    return replace(tree, **changes) if changes else tree
 
 
 def parse_domain(text: str) -> Domain | None:

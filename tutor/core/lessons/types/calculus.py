@@ -47,6 +47,14 @@ class FunctionExercise(ExerciseType):
             return []
         return [dict(zip(columns, row)) for row in zip(*columns.values())]
 
+    def shown(self, values: Mapping[str, Fraction]) -> str:
+        """The function for the screen, in the author's order; with data, the mean over the rows."""
+        text = self.display(("function",), values) or ""
+        if self.data_rows:
+            columns = ", ".join(self.columns)
+            return f"mean over the {len(self.data_rows)} data points ({columns}) of {text}"
+        return text
+
     def function(self, values: Mapping[str, Fraction]) -> sp.Expr:
         f = self.substitute(self.per_point, values)
         if self.data_rows:
@@ -103,11 +111,13 @@ class DerivativeExercise(FunctionExercise):
     def instance(self, seed: int):
         values, f, problem = self._problem(seed)
         name = f"∂{self.model.function_name}/∂{self.model.wrt}"
+        shown = self.shown(values)
         return self.base_instance(
-            seed, values, title=name, shows=f"{self.model.function_name} = {render(f)}",
+            seed, values, title=name, shows=f"{self.model.function_name} = {shown}",
             expected=render(problem.expected[0]), shape="expression", variables=self.variables,
             component_names=(name,), checker=problem.check,
-            placeholders={"function": render(f), "wrt": self.model.wrt, "answer": render(problem.expected[0])},
+            placeholders={"function": self.display(("function",), values) or render(f), "wrt": self.model.wrt,
+                          "answer": render(problem.expected[0])},
         )
 
     def validate_variant(self, seed: int) -> list[Problem_]:
@@ -143,11 +153,12 @@ class GradientExercise(FunctionExercise):
         where = ", ".join(format_number(v) for _, v in at)
         title = f"∇{fname}({where})" if at else f"∇{fname}"
         return self.base_instance(
-            seed, values, title=title, shows=f"{fname} = {render(f)}",
+            seed, values, title=title, shows=f"{fname} = {self.shown(values)}",
             expected=render_vector(problem.expected), shape="numbers" if at else "vector",
             variables=() if at else self.variables, component_names=problem.component_names,
             checker=problem.check,
-            placeholders={"function": render(f), "answer": render_vector(problem.expected),
+            placeholders={"function": self.display(("function",), values) or render(f),
+                          "answer": render_vector(problem.expected),
                           "at": f"({where})"},
         )
 

@@ -105,11 +105,14 @@ class ValueExercise(ExerciseType):
         problem = prepare(reference if len(reference) > 1 else reference[0], self.variables or None, options)
         shown = ", ".join(_show(n) for n in numbers)
         expected = f"({shown})" if len(numbers) > 1 else shown
+        spec = self.model.compute
+        shown = self.display(("compute", spec.kind), values)
+        at = ", ".join(f"{k} = {v}" for k, v in (spec.at or {}).items())
         return self.base_instance(
-            seed, values, title="A value", shows=render(self.substitute(self.expr, values)) if self.expr is not None
-            else None, expected=expected, shape="numbers" if len(numbers) > 1 else "number",
+            seed, values, title="A value", shows=shown, expected=expected,
+            shape="numbers" if len(numbers) > 1 else "number",
             variables=(), component_names=problem.component_names, checker=problem.check,
-            placeholders={"answer": expected},
+            placeholders={"answer": expected, "function": shown or "", "at": f"({at})" if at else ""},
         )
 
     def validate_variant(self, seed: int) -> list[Problem_]:
