@@ -210,3 +210,25 @@ def test_json_shape() -> None:
     out = check("3x^2+2", "3x^2y+2y", None, d("x")).to_json()
     assert {"verdict", "method", "message", "diagnosis", "interpreted", "ms"} <= set(out)
     assert out["verdict"] == "incorrect" and out["diagnosis"] == "wrong-variable"
+
+
+def test_ml_functions_keep_their_rules_and_names() -> None:
+    opts = d("x", unknown_names="split")
+    dropped = check("sigmoid(3x)(1-sigmoid(3x))", "sigmoid(3x)", None, opts)
+    assert dropped.diagnosis.code == "dropped-chain-factor"
+    assert check("3sigmoid(3x)(1-sigmoid(3x))", "sigmoid(3x)", None, opts).method == "symbolic"
+    assert check("e^(-x)/(1+e^(-x))^2", "sigmoid(x)", None, opts).correct
+    assert check("sigmoid(x)", "softplus(x)", None, opts).correct
+    assert check("-sigmoid(x)(1-sigmoid(x))", "sigmoid(x)", None, opts).diagnosis.code == "sign"
+
+
+def test_product_rule_mistakes_are_named() -> None:
+    opts = d("x", unknown_names="split")
+    for wrong in ("we^(wx)", "wxe^(wx)", "e^(wx)"):
+        assert check(wrong, "x e^(wx)", None, opts).diagnosis.code == "product-rule", wrong
+
+
+def test_differences_below_sixty_digits_are_still_caught() -> None:
+    verdict = check("x + e^(-200)", "x", ["x"])
+    assert verdict.status == "incorrect"
+    assert verdict.counterexample.answer.startswith("1 + 1.38e-87")

@@ -82,14 +82,17 @@ def condition_holds(condition: str, values: Mapping[str, Fraction]) -> bool:
     }[op]
 
 
-def draw_params(params: Mapping[str, ParamSpec], where: list[str], seed: int) -> dict[str, Fraction]:
-    """The param values for `seed`; raises VariantError when no draw meets the conditions."""
+def draw_params(params: Mapping[str, ParamSpec], where: list[str], seed: int, key: str = "") -> dict[str, Fraction]:
+    """The param values for `seed`; raises VariantError when no draw meets the conditions.
+
+    `key` names the exercise, so two exercises with the same ranges do not show the same numbers.
+    """
     if not params:
         for condition in where:
             if not condition_holds(condition, {}):
                 raise VariantError(f"the condition '{condition}' is false")
         return {}
-    rng = random.Random(f"variant:{seed}")
+    rng = random.Random(f"variant:{key}:{seed}")
     for _ in range(MAX_DRAWS):
         values = {}
         for name, spec in params.items():

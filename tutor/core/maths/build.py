@@ -14,6 +14,7 @@ import sympy as sp
 
 from .errors import EvaluationError, LimitError
 from .limits import DEFAULT_LIMITS, Limits
+from .mlfunctions import sigmoid, softplus
 from .nodes import BinOp, Call, Const, Factorial, Labeled, Neg, Node, Num, Var, Vector, walk
 
 _UNDEFINED = (sp.S.ComplexInfinity, sp.S.NaN, sp.S.Infinity, sp.S.NegativeInfinity)
@@ -175,9 +176,9 @@ class _Builder:
                 self.bound_integer_argument(a, "binomial", node.start)
             return sp.binomial(*args)
         if func == "sigmoid":
-            return 1 / (1 + sp.exp(-args[0]))
+            return sigmoid(args[0])
         if func == "softplus":
-            return sp.log(1 + sp.exp(args[0]))
+            return softplus(args[0])
         if func == "diff":
             return self.derivative(node, args)
         if func in ("log", "ln") and len(args) == 2:

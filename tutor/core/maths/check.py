@@ -86,6 +86,7 @@ class CheckOptions:
     seed: int = 0
     function_name: str = "f"
     labels: tuple[str, ...] = ()  # names of a vector's components (w, b), if they have names
+    names: tuple[str, ...] = ()   # how messages name the components (∂L/∂w), when not the labels
     # What a name outside `variables` is in an answer: an error (exercises), single-letter variables
     # ("split": xy is x·y), or one variable however long ("whole", as a CAS reads it).
     unknown_names: Literal["error", "split", "whole"] = "error"
@@ -375,7 +376,8 @@ def _prepare(reference, variables: tuple[str, ...] | None, options: CheckOptions
             component_names = tuple(f"∂{fname}/∂{n}" for n in names)
     elif is_vector:
         labels = options.labels if len(options.labels) == len(values) else ()
-        component_names = labels or tuple(f"component {i + 1}" for i in range(len(values)))
+        shown = options.names if len(options.names) == len(values) else ()
+        component_names = shown or labels or tuple(f"component {i + 1}" for i in range(len(values)))
     else:
         component_names = ("the expected answer",)
     if options.at:

@@ -14,6 +14,8 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
+from .mlfunctions import sigmoid, softplus
+
 Env = Mapping[str, np.ndarray]
 Fn = Callable[[Env], np.ndarray]
 
@@ -56,6 +58,7 @@ _UNARY: dict[type, Callable[[np.ndarray], np.ndarray]] = {
     sp.acoth: _of_recip(np.arctanh), sp.asech: _of_recip(np.arccosh), sp.acsch: _of_recip(np.arcsinh),
     sp.exp: np.exp, sp.log: np.log, sp.Abs: np.abs, sp.sign: np.sign,
     sp.gamma: _gamma, sp.factorial: lambda x: _gamma(x + 1.0),
+    sigmoid: lambda x: 1.0 / (1.0 + np.exp(-x)), softplus: lambda x: np.logaddexp(0.0, x),
 }
 
 

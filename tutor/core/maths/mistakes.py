@@ -71,8 +71,8 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
             if extra != 0:
                 out.append(Mistake(
                     "not-held-constant", ref + extra,
-                    f"You treated {u} as if it changed with {v} (a product rule on {u} too); in {dv}, "
-                    f"{u} is a constant factor.",
+                    f"Your answer also has the change with {u} in it ({render(extra)}), as if {u} moved "
+                    f"with {v}; in {dv}, {u} is held constant, so only the change with {v} counts.",
                 ))
     if others:
         total = sp.Add(*(sp.diff(f, u) for u in (v, *others)))
@@ -81,6 +81,34 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
             f"That is the sum of all the partial derivatives; {dv} differentiates with respect to {v} alone.",
         ))
     out.append(Mistake("sign", -ref, "The sign is wrong: your answer is the negative of the right one."))
+    out.extend(_product_rule(f, v, terms))
+    return out
+
+
+def _product_rule(f: sp.Expr, v: sp.Symbol, terms: tuple[sp.Expr, ...]) -> list[Mistake]:
+    """Products of two parts that both change with v: differentiating one part only, or both at once."""
+    out = []
+    ref = sp.diff(f, v)
+    for term in terms[:4]:
+        if not term.is_Mul:
+            continue
+        coeff, rest = term.as_independent(v, as_Add=False)
+        parts = [p for p in sp.Mul.make_args(rest) if p.has(v)]
+        if len(parts) != 2:
+            continue
+        g, h = parts
+        right = coeff * (sp.diff(g, v) * h + g * sp.diff(h, v))
+        shown = render(g * h)
+        wrong_ways = (
+            (coeff * sp.diff(g, v) * h, f"only {render(g)} was differentiated"),
+            (coeff * g * sp.diff(h, v), f"only {render(h)} was differentiated"),
+            (coeff * sp.diff(g, v) * sp.diff(h, v), "both parts were differentiated and multiplied"),
+        )
+        for wrong, how in wrong_ways:
+            out.append(Mistake(
+                "product-rule", ref - right + wrong,
+                f"In {shown} {how}: the product rule gives ({render(g)})′·{render(h)} + {render(g)}·({render(h)})′.",
+            ))
     return out
 
 
@@ -115,6 +143,8 @@ def _dropped_chain(f: sp.Expr, v: sp.Symbol) -> list[tuple[sp.Expr, sp.Expr]]:
     seen = set()
     for node, inner in _chain_nodes(f, v):
         if node in seen or len(out) >= MAX_CHAIN_NODES:
+            continue
+        if sp.diff(inner, v) == -1:  # dropping a factor of −1 is a sign mistake, named as such
             continue
         seen.add(node)
         # Replace u by v + c (c constant): differentiating gives g'(u)·1; then put c = u - v back.

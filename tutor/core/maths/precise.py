@@ -15,6 +15,7 @@ import mpmath
 import sympy as sp
 
 from .floateval import Unsupported
+from .mlfunctions import sigmoid, softplus
 
 DIGITS = 60
 _MAX_BITS = 1_000_000  # results beyond 2^(10^6) count as overflow
@@ -93,6 +94,8 @@ _FUNCS = {
     sp.sign: mpmath.sign,
     sp.gamma: lambda x: mpmath.gamma(_small_arg(x)),
     sp.factorial: lambda x: mpmath.factorial(_small_arg(x)),
+    sigmoid: lambda x: 1 / (1 + mpmath.exp(-_small_arg(x))),
+    softplus: lambda x: mpmath.log(1 + mpmath.exp(_small_arg(x))),
 }
 
 
@@ -159,9 +162,9 @@ class _Evaluator:
         raise Unsupported(f"cannot evaluate {type(expr).__name__} numerically")
 
 
-def evaluate_precise(expr: sp.Expr, point: Mapping[str, Fraction]):
+def evaluate_precise(expr: sp.Expr, point: Mapping[str, Fraction], digits: int = DIGITS):
     """The value of `expr` at `point` as an mpmath number, or None where it is undefined."""
-    with mpmath.workdps(DIGITS):
+    with mpmath.workdps(digits):
         try:
             return _Evaluator(point).value(expr)
         except (Undefined, ZeroDivisionError, ValueError, OverflowError):

@@ -11,6 +11,8 @@ import math
 
 import sympy as sp
 
+from .mlfunctions import ML_FUNCTIONS
+
 MAX_EXPANDED_TERMS = 400
 MAX_CANCEL_OPS = 150
 MAX_CANCEL_DEGREE = 24
@@ -52,22 +54,34 @@ def cheap_zero(diff: sp.Expr) -> bool:
     """True when cheap rewriting shows `diff` is identically zero (False means 'not shown')."""
     if diff == 0:
         return True
+    if diff.has(*ML_FUNCTIONS):  # σ(z)(1 − σ(z)) against e^(−z)/(1 + e^(−z))²: compare in exponentials
+        diff = diff.rewrite(sp.exp)
     if expansion_size(diff) <= MAX_EXPANDED_TERMS:
         expanded = sp.expand(diff)
         if expanded == 0:
             return True
         diff = expanded
     if sp.count_ops(diff) <= MAX_CANCEL_OPS and _max_degree(diff) <= MAX_CANCEL_DEGREE:
-        if diff.is_rational_function() and sp.cancel(sp.together(diff)) == 0:
+        rational = diff.is_rational_function() or _rational_in_exponentials(diff)
+        if rational and sp.cancel(sp.together(diff)) == 0:
             return True
     return False
+
+
+def _rational_in_exponentials(expr: sp.Expr) -> bool:
+    """A rational function of variables and exp(…) terms (what the sigmoid becomes): cancel can decide."""
+    exps = expr.atoms(sp.exp)
+    if not exps:
+        return False
+    stand_ins = {e: sp.Dummy() for e in exps}
+    return expr.xreplace(stand_ins).is_rational_function()
 
 
 def expensive_zero(diff: sp.Expr) -> bool:
     """The dear chain, run only in the worker process: simplify, then rewrite through exp, denest."""
     steps = (
         sp.simplify,
-        lambda d: sp.simplify(d.rewrite(sp.exp)),
+        lambda d: sp.simplify(d.rewrite(sp.exp)),  # also turns sigmoid and softplus into exponentials
         lambda d: sp.radsimp(sp.sqrtdenest(d)),
     )
     for step in steps:

@@ -127,8 +127,12 @@ def format_pair(answer, expected) -> tuple[str, str]:
         if not exact_e:
             e = _minus(mpmath.nstr(expected, digits))
         if _looks_different(a, e):
-            break
-    return a, e
+            return a, e
+    # Equal to 30 digits: say how far apart they are instead (x + e^(−200) against x).
+    with mpmath.workdps(150):
+        gap = answer - expected
+        sign = "+" if gap > 0 else "−"
+        return f"{format_number(expected)} {sign} {_minus(mpmath.nstr(abs(gap), 3))}", format_number(expected)
 
 
 def _exact(text: str) -> bool:

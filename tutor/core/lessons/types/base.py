@@ -124,7 +124,7 @@ class ExerciseType:
     # -- variants ----------------------------------------------------------------------------------
     def values(self, seed: int) -> dict[str, Fraction]:
         try:
-            return draw_params(self.model.params, self.model.where, seed)
+            return draw_params(self.model.params, self.model.where, seed, f"{self.lesson_id}/{self.model.id}")
         except VariantError as error:
             raise ExerciseError([Problem_(("where",) if self.model.where else ("params",), str(error))]) from error
 

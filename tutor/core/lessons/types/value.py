@@ -101,7 +101,9 @@ class ValueExercise(ExerciseType):
         numbers, floats, labels = self.computed(values)
         reference = tuple(_as_sympy(n) for n in numbers)
         tolerance = self.tolerance(values) or (FLOAT_TOLERANCE if floats else None)
-        options = self.options(mode="number", tolerance=tolerance, seed=seed, labels=labels)
+        names = (tuple(f"∂{self.model.function_name}/∂{v}" for v in labels)
+                 if self.model.compute.kind == "gradient" else labels)
+        options = self.options(mode="number", tolerance=tolerance, seed=seed, labels=labels, names=names)
         problem = prepare(reference if len(reference) > 1 else reference[0], self.variables or None, options)
         shown = ", ".join(_show(n) for n in numbers)
         expected = f"({shown})" if len(numbers) > 1 else shown
