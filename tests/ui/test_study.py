@@ -51,10 +51,10 @@ async def test_home_lists_lessons_with_progress_and_notes(lessons_dir, data_dir)
         lessons = app.screen.query_one("#lessons", OptionList)
         assert lessons.option_count == 2
         assert "First steps" in str(lessons.get_option_at_index(0).prompt)
-        assert "0/3" in str(lessons.get_option_at_index(0).prompt)
+        assert " 0/3" in str(lessons.get_option_at_index(0).prompt)
         await pilot.press("down")
         detail = str(app.screen.query_one("#detail", Static).render())
-        assert "Study first (recommended): First steps" in detail
+        assert "Study first (recommended, not required): First steps" in detail
 
 
 async def test_page_through_a_lesson(lessons_dir, data_dir) -> None:
@@ -160,8 +160,8 @@ async def test_progress_and_position_survive_a_restart(lessons_dir, data_dir) ->
     again = make_app(lessons_dir, data_dir, warm_symbolic=False)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
-        assert "1/3" in str(again.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
-        assert "Continue: First steps, exercise dfdx" in str(again.screen.query_one("#continue", Static).render())
+        assert " 1/3" in str(again.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
+        assert "Continue: First steps, exercise 1 of 3" in str(again.screen.query_one("#continue", Static).render())
         await pilot.press("c")
         await settle(again, pilot)
         assert isinstance(again.screen, ExerciseScreen) and again.screen.exercise_id == "dfdx"

@@ -106,6 +106,16 @@ class Study:
     def title(self, lesson_id: str) -> str | None:
         return next((item.title for item in self._listings() if item.id == lesson_id), None)
 
+    def describe(self, position: Position) -> str:
+        """'Lesson title, exercise 2 of 7' or 'Lesson title, page 3'."""
+        listing = next((item for item in self._listings() if item.id == position.lesson_id), None)
+        if listing is None:
+            return position.lesson_id
+        if position.exercise_id and position.exercise_id in listing.exercise_ids:
+            number = listing.exercise_ids.index(position.exercise_id) + 1
+            return f"{listing.title}, exercise {number} of {len(listing.exercise_ids)}"
+        return f"{listing.title}, page {(position.page or 0) + 1}"
+
     def continue_target(self) -> Position | None:
         """Where the learner left off, if that lesson (and exercise) still exists."""
         position = self.store.last_position()

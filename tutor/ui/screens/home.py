@@ -22,20 +22,24 @@ def progress_bar(fraction: float) -> str:
     return "█" * filled + "░" * (BAR - filled)
 
 
+def _fit(title: str, width: int) -> str:
+    return (title if len(title) <= width else title[: width - 1] + "…").ljust(width)
+
+
 def row_text(number: int, row, width: int = 44) -> Text:
     text = Text()
     if row.broken:
         text.append(f"{'⚠':>3} ", style="yellow")
-        text.append(row.title[:width].ljust(width), style="yellow")
+        text.append(_fit(row.title, width), style="yellow")
         text.append("  broken: see below", style="yellow")
         return text
     mark = "✓" if row.total and row.solved == row.total else f"{number:>2}."
     text.append(f"{mark:>3} ")
-    text.append(row.title[:width].ljust(width), style="bold" if row.solved < row.total else "")
+    text.append(_fit(row.title, width), style="bold" if row.solved < row.total else "")
     text.append(f"  {progress_bar(row.fraction)} ", style="green")
-    text.append(f"{row.solved}/{row.total}", style="dim")
-    if row.missing:
-        text.append("  ◦ study first", style="dim italic")
+    text.append(f"{row.solved:>2}/{row.total:<2}", style="dim")
+    # A prerequisite not studied yet: a quiet mark here; the line under the list says which.
+    text.append(" ◦" if row.missing else "  ", style="dim")
     return text
 
 
@@ -78,8 +82,8 @@ class HomeScreen(Screen):
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()
-        # Title width: what is left of the row after the number, bar, count and note (no wrapping).
-        width = max(16, min(44, self.size.width - 8 - 37))
+        # Title width: what is left of the row after the number, bar, count and mark (no wrapping).
+        width = max(16, min(48, self.size.width - 8 - 26))
         lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
         if rows:
             lessons.highlighted = min(highlighted or 0, len(rows) - 1)
@@ -87,8 +91,7 @@ class HomeScreen(Screen):
         target = study.continue_target()
         where = ""
         if target is not None:
-            part = f"exercise {target.exercise_id}" if target.exercise_id else f"page {(target.page or 0) + 1}"
-            where = f"Continue: {study.title(target.lesson_id)}, {part}  (press c)"
+            where = f"Continue: {study.describe(target)}  (press c)"
         else:
             where = "Welcome! Pick a lesson and press Enter, or press ? for help."
         self.query_one("#continue", Static).update(where)
@@ -109,7 +112,8 @@ class HomeScreen(Screen):
         else:
             detail.append(row.summary)
             if row.missing:
-                detail.append(f"\nStudy first (recommended): {', '.join(row.missing)}", style="italic")
+                detail.append(f"\n◦ Study first (recommended, not required): {', '.join(row.missing)}",
+                              style="italic")
             if row.broken_exercises:
                 detail.append(f"\n{row.broken_exercises} exercise(s) left out: they have errors "
                               "(run tutor validate)", style="yellow")
