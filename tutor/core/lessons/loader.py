@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .models import ChoiceOption, Page, ParamSpec, ToleranceSpec
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
 MAX_FILE_BYTES = 1_000_000
+_BUILD_LOCK = threading.RLock()
 
 
 @dataclass
@@ -44,7 +46,15 @@ class LoadedLesson:
         return self._exercises  # type: ignore[return-value]
 
     def build(self) -> list[LessonError]:
-        """Read every exercise's expressions; returns the problems found (also kept in broken_exercises)."""
+        """Read every exercise's expressions; returns the problems found (also kept in broken_exercises).
+
+        The app builds the whole course in the background while a screen may need one lesson now:
+        the lock makes the second caller wait for the first build instead of making another.
+        """
+        with _BUILD_LOCK:
+            return self._build()
+
+    def _build(self) -> list[LessonError]:
         if self._exercises is not None:
             return []
         from .types import exercise_type

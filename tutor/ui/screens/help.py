@@ -19,6 +19,9 @@ HELP = """\
 | lesson pages | **→** / **n** next page · **←** / **p** previous · **e** exercises · **Esc** back |
 | exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** next · **ctrl+p** previous · **F4** new variant · **ctrl+b** one box per component |
 | choice | **a b c** or **1 2 3**, or arrows and **Enter**, or click |
+| quiz setup | **F5** start · **F2** all lessons / none · **Esc** back |
+| quiz | **Enter** check · **ctrl+n** next (asks before skipping) · **Esc** leave (asks first) |
+| quiz summary | **r** retry the ones you missed · **h** home |
 
 The mouse works everywhere: click buttons, lessons and options.
 
