@@ -15,7 +15,19 @@ import sympy as sp
 from .errors import EvaluationError, LimitError
 from .limits import DEFAULT_LIMITS, Limits
 from .mlfunctions import sigmoid, softplus
-from .nodes import BinOp, Call, Const, Factorial, Labeled, Neg, Node, Num, Var, Vector, walk
+from .nodes import (
+    BinOp,
+    Call,
+    Const,
+    Factorial,
+    Labeled,
+    Neg,
+    Node,
+    Num,
+    Var,
+    Vector,
+    walk,
+)
 
 _UNDEFINED = (sp.S.ComplexInfinity, sp.S.NaN, sp.S.Infinity, sp.S.NegativeInfinity)
 

@@ -20,7 +20,8 @@ from .precise import close_precise, evaluate_precise
 from .verdict import Diagnosis, format_number
 
 if TYPE_CHECKING:
-    from .check import Problem, Tolerance
+    from .options import Tolerance
+    from .problem import Problem
 
 MATCH_RTOL = 1e-7
 MIN_MATCHED = 6
@@ -173,7 +174,7 @@ def _near(a: np.ndarray, r: np.ndarray, rtol: float) -> bool:
 
 # -- numbers: a gradient at a point, a derivative's value ----------------------------------------------
 def diagnose_numbers(problem: Problem, values: tuple[sp.Expr, ...], tolerance: Tolerance) -> Diagnosis | None:
-    from .check import _number
+    from .problem import _number
 
     got = [_number(v) for v in values]
     expected = [_number(e) for e in problem.expected]

@@ -16,7 +16,19 @@ from fractions import Fraction
 from .errors import LimitError, ParseError
 from .limits import DEFAULT_LIMITS, Limits
 from .names import FUNCTIONS, Vocabulary, canonical_function
-from .nodes import BinOp, Call, Const, Factorial, Labeled, Neg, Node, Num, Var, Vector, walk
+from .nodes import (
+    BinOp,
+    Call,
+    Const,
+    Factorial,
+    Labeled,
+    Neg,
+    Node,
+    Num,
+    Var,
+    Vector,
+    walk,
+)
 from .tokens import Token, tokenize
 
 _CLOSERS = {"(": ")", "[": "]", "<": ">"}

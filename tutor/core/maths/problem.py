@@ -1,0 +1,250 @@
+"""A prepared problem: the reference read, differentiated and sampled once, then checked per answer.
+
+The steps of a check: read the answer safely, compare numerically (floats settled at 60 digits),
+confirm an agreement symbolically (cheap chain here, dearer steps in the worker process with a
+deadline), and for a wrong answer find the simplest counterexample and the mistake it matches.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+import sympy as sp
+
+from .build import Built, build
+from .compare import Comparison, compare
+from .errors import MathsError, ParseError
+from .floateval import Unsupported
+from .names import Vocabulary
+from .options import CheckOptions, Tolerance
+from .parser import parse
+from .precise import evaluate_precise
+from .preview import preview
+from .sampling import PointSet
+from .symbolic import cheap_zero
+from .verdict import Diagnosis, ShownPoint, Verdict, format_number, format_pair
+from .worker import default_worker
+
+
+@dataclass
+class Problem:
+    """A reference prepared once: parsed, differentiated, sampled; then `check` per answer."""
+
+    options: CheckOptions
+    variables: tuple[str, ...]
+    expected: tuple[sp.Expr, ...]
+    is_vector: bool
+    component_names: tuple[str, ...]
+    function: sp.Expr | None = None
+    points: PointSet = field(default_factory=PointSet)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.variables, unknown=self.options.unknown_names, allow_diff=self.options.allow_diff)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        if self.options.labels:
+            return self.options.labels
+        return self.variables if self.options.mode == "gradient" else ()
+
+    @property
+    def numeric(self) -> bool:
+        return self.options.mode == "number" or bool(self.options.at)
+
+    def read(self, text: str) -> tuple[Built, str, tuple[str, ...]]:
+        """Parse and build an answer: (built, how it was read, notes). Raises MathsError."""
+        parsed = parse(text, self.vocabulary, self.options.limits)
+        return build(parsed.tree, self.options.limits), preview(parsed.tree), parsed.notes
+
+    # -- checking ---------------------------------------------------------------------------------
+    def check(self, text: str) -> Verdict:
+        started = time.perf_counter()
+        verdict = self._check(text)
+        return replace(verdict, ms=(time.perf_counter() - started) * 1000)
+
+    def _check(self, text: str) -> Verdict:
+        try:
+            built, interpreted, notes = self.read(text)
+        except ParseError as error:
+            return Verdict("invalid", "parse", _sentence(error.message), column=error.column)
+        except MathsError as error:
+            return Verdict("invalid", "parse", _sentence(str(error)))
+        base = Verdict("invalid", None, "", interpreted=interpreted, notes=notes)
+        shape = self._shape_problem(built)
+        if shape:
+            return replace(base, method="parse", message=shape)
+        values = self._ordered(built)
+        if isinstance(values, str):
+            return replace(base, method="parse", message=values)
+        try:
+            if self.numeric:
+                return self._check_numbers(base, values)
+            return self._check_expressions(base, values, built)
+        except Unsupported as error:
+            return replace(base, method="parse", message=_sentence(str(error)))
+
+    def _shape_problem(self, built: Built) -> str | None:
+        n = len(self.expected)
+        if self.is_vector and not built.is_vector:
+            names = ", ".join(self.component_names)
+            return f"Expected a vector of {n} components ({names}), written like (a, b)."
+        if not self.is_vector and built.is_vector:
+            return (
+                f"Expected a single expression, not a vector of {len(built.values)}. "
+                "(For a decimal use a point: 0.5, not 0,5.)"
+            )
+        if len(built.values) != n:
+            return f"Expected {n} components ({', '.join(self.component_names)}), got {len(built.values)}."
+        return None
+
+    def _ordered(self, built: Built) -> tuple[sp.Expr, ...] | str:
+        """Components in the reference's order; `w = 1.6, b = 0.8` may come in any order."""
+        labels = built.labels
+        wanted = list(self.labels)
+        if not self.is_vector or not any(labels) or len(wanted) != len(built.values):
+            return built.values
+        unknown = [lab for lab in labels if lab and lab not in wanted]
+        if unknown:
+            return f"Unknown name '{unknown[0]}' before '='; expected {', '.join(wanted)}."
+        if not all(labels) or sorted(labels) != sorted(wanted):
+            return built.values
+        return tuple(built.values[labels.index(name)] for name in wanted)
+
+    def _check_numbers(self, base: Verdict, values: tuple[sp.Expr, ...]) -> Verdict:
+        tolerance = self.options.tolerance or Tolerance()
+        statuses = []
+        first_wrong: tuple[int, str] | None = None
+        for i, (got_expr, expected_expr) in enumerate(zip(values, self.expected)):
+            if got_expr.free_symbols:
+                names = ", ".join(sorted(str(s) for s in got_expr.free_symbols))
+                return replace(base, method="parse", message=f"Type a number: your answer still contains {names}.")
+            got, expected = _common(_number(got_expr), _number(expected_expr))
+            if expected is None:
+                return replace(base, method="parse", message="The expected value is undefined; this exercise is broken.")
+            if got is None:
+                return replace(base, method="parse", message="Your answer is undefined (not a real number).")
+            ok = tolerance.accepts(got, expected)
+            statuses.append("correct" if ok else "incorrect")
+            if not ok and first_wrong is None:
+                first_wrong = (i, "too large" if got > expected else "too small")
+        method = "tolerance" if self.options.tolerance else "numeric"
+        if first_wrong is None:
+            return replace(base, status="correct", method=method, message="Correct.", components=tuple(statuses))
+        i, direction = first_wrong
+        where = f"{self.component_names[i]}: your" if self.is_vector else "Your"
+        diagnosis = self._diagnose_numbers(values, tolerance)
+        within = "an exact value is expected" if tolerance.describe() == "exact" else f"tolerance {tolerance.describe()}"
+        message = diagnosis.message if diagnosis else f"{where} value is {direction} ({within})."
+        return replace(
+            base, status="incorrect", method=method, message=message, diagnosis=diagnosis, components=tuple(statuses)
+        )
+
+    def _check_expressions(self, base: Verdict, values: tuple[sp.Expr, ...], built: Built) -> Verdict:
+        results = [compare(a, e, self.points) for a, e in zip(values, self.expected)]
+        statuses = tuple(
+            "correct" if r.equal else "incorrect" if r.equal is False else "invalid" for r in results
+        )
+        if any(r.equal is False for r in results):
+            return self._wrong(base, values, results, statuses, built)
+        undecided = [i for i, r in enumerate(results) if r.equal is None]
+        proved_all = True
+        for i, (a, e) in enumerate(zip(values, self.expected)):
+            decide = i in undecided
+            proved = self._prove(a - e, decide)
+            if decide and not proved:
+                return replace(
+                    base, method="numeric",
+                    message="This answer could not be checked: the expected answer is undefined at almost every "
+                    "sample point. Please report the exercise.",
+                )
+            proved_all = proved_all and proved
+        return replace(
+            base, status="correct", method="symbolic" if proved_all else "numeric", message="Correct.",
+            components=tuple("correct" for _ in values),
+        )
+
+    def _prove(self, diff: sp.Expr, decide: bool) -> bool:
+        if cheap_zero(diff):
+            return True
+        worker = default_worker()
+        budget = self.options.decide_budget if decide else self.options.confirm_budget
+        if budget <= 0:
+            return False
+        return worker.prove_zero(diff, budget, start_if_needed=decide) is True
+
+    def _wrong(self, base, values, results: list[Comparison], statuses, built: Built) -> Verdict:
+        diagnosis = self._diagnose(values, built)
+        index = next(i for i, r in enumerate(results) if r.equal is False)
+        ce = results[index].counterexample
+        shown = None
+        if ce is not None:
+            got, want = format_pair(ce.answer, ce.expected)
+            shown = ShownPoint(
+                tuple((n, format_number(v)) for n, v in ce.point.items()), got, want,
+                index + 1 if self.is_vector else None,
+            )
+        name = self.component_names[index]
+        parts = []
+        if diagnosis:
+            parts.append(diagnosis.message)
+        elif self.is_vector:
+            parts.append(f"Component {index + 1} ({name}) is not right.")
+        else:
+            parts.append(f"Not equal to {name}.")
+        if shown is not None and (diagnosis is None or diagnosis.code != "swapped-components"):
+            parts.append(_counterexample_sentence(shown, name))
+        return replace(
+            base, status="incorrect", method="numeric", message=" ".join(parts), counterexample=shown,
+            diagnosis=diagnosis, components=statuses,
+        )
+
+    # -- diagnosis --------------------------------------------------------------------------------
+    def _diagnose(self, values: tuple[sp.Expr, ...], built: Built) -> Diagnosis | None:
+        from . import diagnose
+
+        return diagnose.diagnose(self, values, built)
+
+    def _diagnose_numbers(self, values, tolerance: Tolerance) -> Diagnosis | None:
+        from . import diagnose
+
+        return diagnose.diagnose_numbers(self, values, tolerance)
+
+
+def _number(expr: sp.Expr):
+    if expr.is_Rational:
+        return Fraction(int(expr.p), int(expr.q))
+    value = evaluate_precise(expr, {})
+    return value
+
+
+def _common(a, b):
+    """Two numbers in one type: Fractions stay exact, otherwise both become 60-digit mpf."""
+    if a is None or b is None or (isinstance(a, Fraction) and isinstance(b, Fraction)):
+        return a, b
+    import mpmath
+
+    with mpmath.workdps(60):
+        def mp(v):
+            return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
+
+        return mp(a), mp(b)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _counterexample_sentence(shown: ShownPoint, name: str) -> str:
+    where = f"At {shown.where()}" if shown.point else "Here"
+    got = "is undefined" if shown.answer == "undefined" else f"gives {shown.answer}"
+    return f"{where} your answer {got}; {name} is {shown.expected}."
+
+
+# -- preparing problems -----------------------------------------------------------------------------
