@@ -105,12 +105,37 @@ class ChoiceModel(ExerciseBase):
         return options
 
 
+class DescentModel(ExerciseBase):
+    """Gradient descent by hand: the learner computes the next parameters for `steps` steps."""
+
+    type: Literal["descent"]
+    loss: str = Field(min_length=1, description="the loss for one data point, e.g. (wx + b - y)^2")
+    data: dict[Name, list[NumberText]] | None = Field(
+        None, description="data columns: the loss is averaged over the rows (MSE over points)")
+    start: dict[Name, NumberText] = Field(min_length=1, description="the parameters and their start, e.g. {w: 0, b: 0}")
+    lr: NumberText = Field(description="the learning rate, e.g. 0.1")
+    steps: int = Field(2, ge=1, le=5, description="how many steps the learner computes by hand")
+    lab_steps: int = Field(20, ge=1, le=10_000, description="the steps the lab runs in all, the hand steps included")
+    function_name: Name = Field("L", description="the loss's name in messages (∂L/∂w)")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.data:
+            lengths = {len(v) for v in self.data.values()}
+            if len(lengths) != 1 or 0 in lengths:
+                raise ValueError("data columns must be non-empty and of equal length")
+        if self.lab_steps < self.steps:
+            raise ValueError("lab_steps counts the hand steps too: it must be at least steps")
+        return self
+
+
 REGISTRY: dict[str, tuple[type, str]] = {
     "derivative": (DerivativeModel, "tutor.core.lessons.types.calculus:DerivativeExercise"),
     "gradient": (GradientModel, "tutor.core.lessons.types.calculus:GradientExercise"),
     "value": (ValueModel, "tutor.core.lessons.types.value:ValueExercise"),
     "expression": (ExpressionModel, "tutor.core.lessons.types.calculus:ExpressionExercise"),
     "choice": (ChoiceModel, "tutor.core.lessons.types.choice:ChoiceExercise"),
+    "descent": (DescentModel, "tutor.core.lessons.types.descent:DescentExercise"),
 }
 
 Exercise = Annotated[Union[tuple(model for model, _ in REGISTRY.values())], Field(discriminator="type")]  # noqa: UP007

@@ -1,0 +1,181 @@
+"""The lab's four charts in tabs: loss per step, the surface with the path and −∇, ‖∇L‖, three rates.
+
+Only the chart on show is rebuilt when the trace changes. The surface (a grid of loss values) and
+the rates comparison (three whole descents) are built in worker threads; the UI thread only draws.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from tutor.core.charts import heat_grid, loss_chart, norm_chart, rates_chart, surface_chart
+from tutor.core.descent import DescentError, Loss, Trace, compare_rates, descend
+
+from .chart import Chart
+
+CHARTS = (("loss", "Loss"), ("surface", "Surface"), ("norm", "‖∇L‖"), ("rates", "Three rates"))
+MAX_POINTS = 600  # a longer trace is thinned for drawing: a terminal has fewer columns than that
+
+
+def thinned(trace: Trace, limit: int = MAX_POINTS) -> Trace:
+    """Every k-th step and the last, so a 10 000-step run draws as fast as a 600-step one."""
+    if len(trace.steps) <= limit:
+        return trace
+    steps = trace.steps[:: math.ceil(len(trace.steps) / limit)]
+    if steps[-1] is not trace.final:
+        steps = (*steps, trace.final)
+    return Trace(trace.names, steps, trace.outcome)
+
+
+def pick_rates(loss: Loss, start: dict, lr: float, steps: int) -> tuple[tuple[float, float, float], tuple[str, ...]]:
+    """For a loss without preset rates: lr/10, lr, and the first doubling of lr that diverges."""
+    big = lr
+    for _ in range(8):
+        big *= 2
+        if descend(loss, start, big, steps).outcome.kind == "diverged":
+            return (lr / 10, lr, big), ("too small", "yours", "diverging")
+    return (lr / 10, lr, big), ("smaller", "yours", "larger")
+
+
+class LabCharts(Vertical):
+    trace: reactive[Trace | None] = reactive(None, always_update=True)
+    log_loss = reactive(False)
+    log_norm = reactive(True)
+    log_rates = reactive(True)
+    heat = reactive(False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.loss: Loss | None = None
+        self.view: tuple | None = None
+        self.tolerance = 1e-8
+        self._rates: tuple[tuple[Trace, ...], tuple[str, ...]] | None = None
+        self._surface_busy = False
+        self._surface_again = False
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="lab-tabs"):
+            for k, (name, title) in enumerate(CHARTS, start=1):
+                with TabPane(f"{k} {title}", id=f"tab-{name}"):
+                    yield Chart("Preparing…", id=f"chart-{name}")
+
+    @property
+    def active(self) -> str:
+        return (self.query_one(TabbedContent).active or "tab-loss").removeprefix("tab-")
+
+    def chart(self, name: str) -> Chart:
+        return self.query_one(f"#chart-{name}", Chart)
+
+    def show(self, name: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{name}"
+
+    def next_chart(self) -> None:
+        names = [n for n, _ in CHARTS]
+        self.show(names[(names.index(self.active) + 1) % len(names)])
+
+    def toggle(self) -> None:
+        """Linear ↔ log on the step charts; contours ↔ heat map on the surface."""
+        name = {"loss": "log_loss", "norm": "log_norm", "rates": "log_rates", "surface": "heat"}[self.active]
+        setattr(self, name, not getattr(self, name))
+
+    def set_problem(self, loss: Loss, view: tuple, start: dict, lr: float, steps: int,
+                    rates: tuple[float, float, float] | None) -> None:
+        """A new loss, start or view: the surface is redrawn and the three rates compared afresh."""
+        self.loss, self.view = loss, view
+        self._surface_again = self._surface_busy
+        self._rates = None
+        self.chart("rates").spec = None
+        self.chart("rates").placeholder = "Comparing three learning rates…"
+        self.compare(loss, start, lr, max(20, min(steps, 500)), rates)
+
+    # -- redrawing ------------------------------------------------------------------------------------
+    def watch_trace(self) -> None:
+        self.redraw()
+
+    def watch_log_loss(self) -> None:
+        self.redraw()
+
+    watch_log_norm = watch_heat = watch_log_loss
+
+    def watch_log_rates(self) -> None:
+        self._draw_rates()
+
+    def redraw(self) -> None:
+        if self.trace is None:
+            return
+        trace, active = thinned(self.trace), self.active
+        if active == "loss":
+            self.chart("loss").spec = loss_chart(trace, "log" if self.log_loss else "linear")
+        elif active == "norm":
+            self.chart("norm").spec = norm_chart(trace, "log" if self.log_norm else "linear", self.tolerance)
+        elif active == "surface":
+            self._surface()
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self) -> None:
+        self.redraw()
+
+    @on(Chart.Resized, "#chart-surface")
+    def _resized(self) -> None:
+        if self.heat:  # a heat map has one cell per character: its grid follows the size
+            self._surface()
+
+    def _surface(self) -> None:
+        if self.loss is None or self.trace is None:
+            return
+        if self._surface_busy:
+            self._surface_again = True  # frames arriving faster than surfaces are built are merged
+            return
+        self._surface_busy = True
+        chart = self.chart("surface")
+        self.build_surface(self.loss, thinned(self.trace), self.view, self.heat, tuple(chart.content_size))
+
+    @work(thread=True, group="surface", name="surface")
+    def build_surface(self, loss: Loss, trace: Trace, view, heat: bool, size: tuple[int, int]) -> None:
+        try:
+            grid = heat_grid(*size) if heat else None
+            spec = surface_chart(loss, trace, view=view, mode="heat" if heat else "contour", grid=grid)
+            # When the path leaves the view (a divergence), that is the note worth the one line shown.
+            spec = replace(spec, notes=tuple(sorted(spec.notes, key=lambda n: not n.startswith("the path leaves"))))
+        except DescentError:
+            spec = None  # a view the loss is undefined on everywhere: keep the last picture
+        self.app.call_from_thread(self._surface_built, spec)
+
+    def _surface_built(self, spec) -> None:
+        self._surface_busy = False
+        if not self.is_attached:
+            return
+        if spec is not None:
+            self.chart("surface").spec = spec
+        if self._surface_again:
+            self._surface_again = False
+            self._surface()
+
+    @work(thread=True, exclusive=True, group="rates", name="compare rates")
+    def compare(self, loss: Loss, start: dict, lr: float, steps: int, rates: Sequence[float] | None) -> None:
+        if rates is None:
+            rates, labels = pick_rates(loss, start, lr, steps)
+            traces = compare_rates(loss, start, rates, steps)
+        else:
+            traces = compare_rates(loss, start, rates, steps)
+            labels = ("too small", "good", "diverging" if traces[-1].outcome.kind == "diverged" else "large")
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._compared, traces, labels)
+
+    def _compared(self, traces: tuple[Trace, ...], labels: tuple[str, ...]) -> None:
+        self._rates = (traces, labels)
+        self._draw_rates()
+
+    def _draw_rates(self) -> None:
+        if self._rates is not None:
+            traces, labels = self._rates
+            self.chart("rates").spec = rates_chart(traces, labels, "log" if self.log_rates else "linear")
