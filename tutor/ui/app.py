@@ -6,6 +6,7 @@ the background, so `tutor` is on screen before the heavy imports finish.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import work
@@ -61,7 +62,7 @@ class TutorApp(App[None]):
         # Heavy imports hold the GIL: start them only once the first screen is on the terminal.
         self.call_after_refresh(self.load_course)
 
-    @work(thread=True, exclusive=True, group="load", name="load course")
+    @work(thread=True, exclusive=True, group="course", name="load course")
     def load_course(self) -> None:
         from tutor.core.lessons.loader import load_course
         from tutor.core.study import Study
@@ -69,6 +70,9 @@ class TutorApp(App[None]):
         course = load_course(self.lessons_path, build=False)
         self.call_from_thread(setattr, self, "study", Study(course, self.store))
         course.build()  # imports sympy
+        # Everything loaded so far lives as long as the app: keep the garbage collector from
+        # re-scanning it (full collections of a heap holding sympy paused animations ~0.2 s).
+        gc.freeze()
         self.call_from_thread(setattr, self, "built", True)
         if self.warm_symbolic:
             from tutor.core.maths.worker import default_worker

@@ -115,11 +115,11 @@ class Loss:
     def formula(self) -> str:
         """`L(w, b) = (2·w + b − 4)²`, or the mean over the data's points."""
         head = f"L({', '.join(self.params)})"
-        if not self.data:
+        if not self.data or self.data.size == 1:
             return f"{head} = {preview(self.tree)}"
         return f"{head} = mean over {self.data.size} points of {preview(self.tree)}"
 
     def partial_formulas(self) -> tuple[str, ...]:
         """`∂L/∂w = 2·x·(b + w·x − y)` for each parameter (a mean of that over the data's points)."""
-        mean = "mean of " if self.data else ""
+        mean = "mean of " if self.data and self.data.size > 1 else ""
         return tuple(f"∂L/∂{p} = {mean}{render(d)}" for p, d in zip(self.params, self.partials))

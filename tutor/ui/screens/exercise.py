@@ -29,6 +29,7 @@ PLACEHOLDERS = {
     "vector": "(first component, second component)",
     "number": "a number, e.g. 4 or -1/2",
     "numbers": "numbers, e.g. (4, 5)",
+    "steps": "w = …, b = …; w = …, b = … (one group per step)",
 }
 
 
@@ -94,6 +95,12 @@ class ExerciseScreen(Screen):
         self.app.call_from_thread(self._show, instance, state)
 
     def _show(self, instance: Instance, state) -> None:
+        if instance.shape == "steps" and type(self) is ExerciseScreen:
+            # Descent by hand asks one step at a time, on its own screen (imported here: it extends this one).
+            from .descent_exercise import DescentExerciseScreen
+
+            self.app.switch_screen(DescentExerciseScreen(self.lesson_id, self.exercise_id, instance.seed))
+            return
         self.instance = instance
         self.solved = state.solved
         lesson_title = self.app.study.course.lesson(self.lesson_id).title

@@ -22,6 +22,8 @@ HELP = """\
 | quiz setup | **F5** start · **F2** all lessons / none · **Esc** back |
 | quiz | **Enter** check · **ctrl+n** next (asks before skipping) · **Esc** leave (asks first) |
 | quiz summary | **r** retry the ones you missed · **h** home |
+| lab | **F5** one step · **F6** run / pause · **F7** reset · **F8** next chart · **F9** linear/log or contour/heat · **1–4** a chart · **Esc** back |
+| descent by hand | type the parameters after the step (`w = 1.6, b = 0.8`) · **Enter** check · **F6** open the lab when done |
 
 The mouse works everywhere: click buttons, lessons and options.
 

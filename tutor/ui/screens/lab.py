@@ -7,7 +7,7 @@ The run is the engine's DescentRun, stepped on the UI thread (microseconds a ste
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent
 from textual.worker import get_current_worker
 
-from tutor.core.descent import PRESETS, DescentError, DescentRun, Loss, descend, fit_view
+from tutor.core.descent import PRESETS, DescentError, DescentRun, Loss
+from tutor.core.descent.config import LabConfig, view_for
 
 from ..widgets.lab_charts import CHARTS, LabCharts
 from ..widgets.lab_controls import LabControls
@@ -26,48 +27,6 @@ from ..widgets.step_panel import StepPanel
 
 FPS = 15            # frames a second while running (the issue asks for at least 10)
 RUN_SECONDS = 20    # a long run takes several steps a frame so that it ends in about this time
-
-
-@dataclass(frozen=True)
-class LabConfig:
-    """What the lab shows: a preset's loss, or an exercise's (its `ahead` hand steps taken at once)."""
-
-    key: str
-    title: str
-    loss: str
-    data: object            # a data set as text ("x=2;y=4"), columns {x: [...]}, or None
-    start: dict
-    lr: float
-    steps: int
-    params: tuple[str, ...] | None = None
-    rates: tuple[float, float, float] | None = None
-    view: tuple | None = None
-    ahead: int = 0
-
-    @classmethod
-    def preset(cls, key: str) -> LabConfig:
-        p = PRESETS[key]
-        return cls(key, p.title, p.loss, p.data, p.start_point(), p.lr, p.steps, None, p.rates, p.view)
-
-    @classmethod
-    def exercise(cls, lab: dict) -> LabConfig:
-        """From a descent exercise's Instance.extra["lab"]."""
-        return cls("exercise", lab["title"], lab["loss"], lab["data"], dict(lab["start"]), lab["lr"],
-                   lab["steps"], tuple(lab["params"]), None, None, lab.get("ahead", 0))
-
-
-def view_for(loss: Loss, config: LabConfig, start: dict) -> tuple:
-    """The surface's ranges: the preset's view stretched to hold the start, else fitted to a trial run."""
-    names = loss.params[:2]
-    here = tuple(start[n] for n in names)
-    if config.view is not None:
-        view = tuple(config.view[: len(names)])
-        if all(lo <= v <= hi for v, (lo, hi) in zip(here, view)):
-            return view
-        corners = [tuple(lo for lo, _ in view), tuple(hi for _, hi in view), here]
-        return fit_view(corners, margin=0.1)
-    trial = descend(loss, start, config.lr, max(1, min(config.steps, 200)))
-    return fit_view([tuple(s.params[:2]) for s in trial.steps], limit=1e3)
 
 
 class LabScreen(Screen):

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from tutor.core.descent import show
 
 if TYPE_CHECKING:
-    from tutor.core.lessons.types.descent import HandStep
+    from tutor.core.lessons.types.descent_judge import HandStep
 
 
 def point(names: Sequence[str], values: Sequence[float]) -> str:

@@ -11,22 +11,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+import numpy as np
 import sympy as sp
 
 from tutor.core.maths.build import build, symbol
-import numpy as np
-
 from tutor.core.maths.check import CheckOptions, Tolerance
 from tutor.core.maths.compare import compare
-from tutor.core.maths.floateval import evaluate_float
-from tutor.core.maths.verdict import format_number
 from tutor.core.maths.errors import MathsError
+from tutor.core.maths.floateval import evaluate_float
 from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.nodes import Var, Vector, walk
 from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
 from tutor.core.maths.render import render
 from tutor.core.maths.sampling import Domain
+from tutor.core.maths.verdict import format_number
 
 from ..instance import Instance
 from ..models import ExerciseBase

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import string
 
-
 from tutor.core.maths.verdict import Verdict
 
 from ..instance import Choice
-from ..exercises import ChoiceModel
 from .base import ExerciseType, Problem_
 
 
