@@ -9,29 +9,19 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from tutor.core.lessons.instance import Instance
 from tutor.core.maths.verdict import Verdict
 
-from ..widgets.answer_box import AnswerBox
-from ..widgets.choice_list import ChoiceList
+from ..widgets.answer_area import AnswerArea
 from ..widgets.feedback import Feedback
 from ..widgets.prose import Prose
 
 HINT_OFFER_AFTER = 2   # wrong tries before a hint is offered
 WORKING_AFTER = 0.1    # seconds before "Checking…" shows
-
-PLACEHOLDERS = {
-    "expression": "your answer, e.g. 2x + y",
-    "vector": "(first component, second component)",
-    "number": "a number, e.g. 4 or -1/2",
-    "numbers": "numbers, e.g. (4, 5)",
-    "steps": "w = …, b = …; w = …, b = … (one group per step)",
-}
-
 
 class ExerciseScreen(Screen):
     BINDINGS = [
@@ -59,7 +49,7 @@ class ExerciseScreen(Screen):
         with VerticalScroll(id="exercise-body"):
             yield Prose(id="prompt")
             yield Static("", id="shows")
-            yield Vertical(id="answer-area")
+            yield AnswerArea(id="answer-area")
             yield Feedback(id="feedback")
             yield Static("", id="hints")
             yield Prose(id="solution")
@@ -109,43 +99,20 @@ class ExerciseScreen(Screen):
             f"{lesson_title} · exercise {self.position + 1} of {len(self.ids)} · {instance.title}{status}")
         self.query_one("#prompt", Prose).show(instance.prompt)
         self.query_one("#shows", Static).update(instance.shows or "")
-        area = self.query_one("#answer-area", Vertical)
-        area.remove_children()
-        if instance.shape == "choice":
-            choices = ChoiceList(instance.choices, id="choices")
-            area.mount(choices)
-            choices.focus()
-        else:
-            names = instance.component_names if instance.shape in ("vector", "numbers") else ()
-            box = AnswerBox(instance.vocabulary, PLACEHOLDERS.get(instance.shape, "your answer"), names, id="answer")
-            area.mount(box)
-            self.call_after_refresh(box.focus_input)
+        self.run_worker(self.query_one("#answer-area", AnswerArea).show(instance), exclusive=True, group="show")
         self.query_one("#feedback", Feedback).clear()
         self.query_one("#hints", Static).update("")
         self.query_one("#solution", Prose).display = False
         self.query_one("#hint", Button).disabled = not instance.hints
 
     # -- checking -------------------------------------------------------------------------------------
-    @on(AnswerBox.Submitted)
-    def _answer(self, event: AnswerBox.Submitted) -> None:
+    @on(AnswerArea.Answered)
+    def _answered(self, event: AnswerArea.Answered) -> None:
         self.submit(event.text)
-
-    @on(ChoiceList.Chosen)
-    def _chosen(self, event: ChoiceList.Chosen) -> None:
-        self.submit(event.letter)
 
     @on(Button.Pressed, "#check")
     def _check_button(self) -> None:
-        if self.instance is None:
-            return
-        if self.instance.shape == "choice":
-            choices = self.query_one(ChoiceList)
-            if choices.highlighted is not None:
-                self.submit(choices.letters[choices.highlighted])
-        else:
-            text = self.query_one(AnswerBox).text
-            if text.strip():
-                self.submit(text)
+        self.query_one("#answer-area", AnswerArea).submit()
 
     def submit(self, text: str) -> None:
         if self.instance is None:

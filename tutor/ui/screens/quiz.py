@@ -11,7 +11,7 @@ import time
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
@@ -20,12 +20,11 @@ from tutor.core.maths.verdict import Verdict
 from tutor.core.progress import ProgressError
 from tutor.core.quiz import Question, QuizRun, format_clock
 
-from ..widgets.answer_box import AnswerBox
-from ..widgets.choice_list import ChoiceList
+from ..widgets.answer_area import AnswerArea
 from ..widgets.feedback import Feedback
 from ..widgets.prose import Prose
 from .confirm import ConfirmScreen
-from .exercise import PLACEHOLDERS, WORKING_AFTER
+from .exercise import WORKING_AFTER
 
 TICK = 0.5  # seconds between timer redraws: often enough that mm:ss never skips a second
 
@@ -56,7 +55,7 @@ class QuizScreen(Screen):
         with VerticalScroll(id="quiz-body"):
             yield Prose(id="prompt")
             yield Static("", id="shows")
-            yield Vertical(id="answer-area")
+            yield AnswerArea(id="answer-area")
             yield Feedback(id="feedback")
             yield Static("", id="quiz-status")
         with Horizontal(classes="buttons"):
@@ -108,17 +107,7 @@ class QuizScreen(Screen):
         self._title(number, instance.title)
         self.query_one("#prompt", Prose).show(instance.prompt)
         self.query_one("#shows", Static).update(instance.shows or "")
-        area = self.query_one("#answer-area", Vertical)
-        await area.remove_children()  # the last question's box must be gone before its successor mounts
-        if instance.shape == "choice":
-            choices = ChoiceList(instance.choices, id="choices")
-            await area.mount(choices)
-            choices.focus()
-        else:
-            names = instance.component_names if instance.shape in ("vector", "numbers") else ()
-            box = AnswerBox(instance.vocabulary, PLACEHOLDERS.get(instance.shape, "your answer"), names, id="answer")
-            await area.mount(box)
-            box.focus_input()
+        await self.query_one("#answer-area", AnswerArea).show(instance)
         self.query_one("#feedback", Feedback).clear()
         tries = f"{self.run.tries} {'try' if self.run.tries == 1 else 'tries'} for this question."
         how = "Pick with a, b, c… or the arrows and Enter." if instance.shape == "choice" else "Enter checks your answer."
@@ -134,7 +123,7 @@ class QuizScreen(Screen):
         self.query_one("#prompt", Prose).show(
             f"This question cannot be shown ({error}). It counts as missed; ctrl+n moves on.")
         self.query_one("#shows", Static).update("")
-        self.query_one("#answer-area", Vertical).remove_children()
+        self.run_worker(self.query_one("#answer-area", AnswerArea).show(None))
         self.query_one("#feedback", Feedback).clear()
         self._status("")
         self._buttons(done=True)
@@ -148,30 +137,19 @@ class QuizScreen(Screen):
         next_button.label = ("Finish ✓" if last else "Next →") if done else "Skip →"
         next_button.variant = "primary" if done else "default"
         self.query_one("#check", Button).disabled = done
-        for widget in self.query_one("#answer-area").children:
-            widget.disabled = done
+        self.query_one("#answer-area", AnswerArea).set_enabled(not done)
         if done:
             next_button.focus()
 
     # -- checking -----------------------------------------------------------------------------------
-    @on(AnswerBox.Submitted)
-    def _answer(self, event: AnswerBox.Submitted) -> None:
+    @on(AnswerArea.Answered)
+    def _answered(self, event: AnswerArea.Answered) -> None:
         self.submit(event.text)
-
-    @on(ChoiceList.Chosen)
-    def _chosen(self, event: ChoiceList.Chosen) -> None:
-        self.submit(event.letter)
 
     @on(Button.Pressed, "#check")
     def _check_button(self) -> None:
-        if self.instance is None:
-            return
-        if self.instance.shape == "choice":
-            choices = self.query_one(ChoiceList)
-            if choices.highlighted is not None:
-                self.submit(choices.letters[choices.highlighted])
-        elif self.query_one(AnswerBox).text.strip():
-            self.submit(self.query_one(AnswerBox).text)
+        if self.instance is not None:
+            self.query_one("#answer-area", AnswerArea).submit()
 
     def submit(self, text: str) -> None:
         if self.instance is None or self.checking or self.closing:
