@@ -69,9 +69,12 @@ class TutorApp(App[None]):
 
         course = load_course(self.lessons_path, build=False)
         self.call_from_thread(setattr, self, "study", Study(course, self.store))
-        course.build()  # imports sympy
+        # Load the maths engine now (sympy, numpy) so the first exercise opens at once; each lesson's
+        # exercises are read when it is first opened, which keeps memory to what is studied.
+        import tutor.core.lessons.types.calculus  # noqa: F401
         # Everything loaded so far lives as long as the app: keep the garbage collector from
         # re-scanning it (full collections of a heap holding sympy paused animations ~0.2 s).
+        gc.collect()  # what is garbage now would otherwise be frozen with the rest, never freed
         gc.freeze()
         self.call_from_thread(setattr, self, "built", True)
         if self.warm_symbolic:

@@ -47,6 +47,14 @@ def prose_markdown(markdown: str, code: str | None = None, output: str | None = 
     return text
 
 
+def _parser():
+    """CommonMark with tables and strikethrough: GFM's link detection (linkify) loads a large
+    unicode table for web links that lesson prose never has."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
 class Prose(Markdown):
     """A Markdown widget fed with lesson prose."""
 
@@ -55,7 +63,7 @@ class Prose(Markdown):
     """
 
     def __init__(self, markdown: str = "", *, code: str | None = None, output: str | None = None, **kwargs) -> None:
-        super().__init__(prose_markdown(markdown, code, output), **kwargs)
+        super().__init__(prose_markdown(markdown, code, output), parser_factory=_parser, **kwargs)
 
     def show(self, markdown: str, code: str | None = None, output: str | None = None):
         return self.update(prose_markdown(markdown, code, output))
