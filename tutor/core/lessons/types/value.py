@@ -108,7 +108,8 @@ class ValueExercise(ExerciseType):
         shown = ", ".join(_show(n) for n in numbers)
         expected = f"({shown})" if len(numbers) > 1 else shown
         spec = self.model.compute
-        shown = self.display(("compute", spec.kind), values)
+        # A constant expression is the answer itself: showing it would give the answer away.
+        shown = None if spec.kind == "expression" else self.display(("compute", spec.kind), values)
         at = ", ".join(f"{k} = {v}" for k, v in (spec.at or {}).items())
         return self.base_instance(
             seed, values, title="A value", shows=shown, expected=expected,
