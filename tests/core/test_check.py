@@ -232,3 +232,16 @@ def test_differences_below_sixty_digits_are_still_caught() -> None:
     verdict = check("x + e^(-200)", "x", ["x"])
     assert verdict.status == "incorrect"
     assert verdict.counterexample.answer.startswith("1 + 1.38e-87")
+
+
+def test_a_dropped_term_is_named() -> None:
+    verdict = check("3x^2", "3x^2y + 2y", None, d("y"))
+    assert verdict.diagnosis.code == "dropped-term"
+    assert "2·y" in verdict.message
+
+
+def test_a_sum_where_the_loss_takes_a_mean_is_named() -> None:
+    mse = "((w + b - 2)^2 + (2w + b - 4)^2 + (3w + b - 5)^2)/3"
+    options = d("w", mean_of=3)
+    verdict = check("2((w+b-2) + 2(2w+b-4) + 3(3w+b-5))", mse, ["w", "b"], options)
+    assert verdict.diagnosis.code == "sum-not-mean"

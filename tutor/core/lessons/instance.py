@@ -36,6 +36,7 @@ class Instance:
     component_names: tuple[str, ...] = ()
     choices: tuple[Choice, ...] = ()
     params: tuple[tuple[str, str], ...] = ()
+    placeholders: tuple[str, ...] = ()  # the {names} this exercise fills in its prose
     checker: Callable[[str], Verdict] = field(default=lambda text: Verdict("invalid", None, "no checker"),
                                               repr=False, compare=False)
     extra: dict = field(default_factory=dict, compare=False)  # type-specific data for special screens

@@ -88,7 +88,7 @@ def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError
             where = ("exercises", index, *(field if isinstance(field, tuple) else (field,)))
             errors.append(_at(str(lesson.path), lesson.positions, where,
                               f"exercise '{checker.model.id}': unknown placeholder {{{left[0]}}}; this "
-                              "exercise fills {function}, {answer}, {wrt}, {at} and its params"))
+                              f"exercise fills {', '.join('{' + n + '}' for n in instance.placeholders) or 'none'}"))
     return errors
 
 

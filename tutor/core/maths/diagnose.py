@@ -116,6 +116,8 @@ def _diagnose_one(problem, i, answer, answer_values, reference, ref_values, buil
         )
     factor = _constant_factor(answer_values, ref_values)
     if factor is not None:
+        if problem.options.mean_of > 1 and factor == problem.options.mean_of:
+            return _SUM_NOT_MEAN(problem.options.mean_of)
         if factor == -1:
             return Diagnosis("sign", "The sign is wrong: your answer is the negative of the right one.")
         return Diagnosis(
@@ -124,6 +126,13 @@ def _diagnose_one(problem, i, answer, answer_values, reference, ref_values, buil
             "(a coefficient or power-rule factor went wrong).",
         )
     return None
+
+
+def _SUM_NOT_MEAN(n: int) -> Diagnosis:  # noqa: N802 - reads as the diagnosis it builds
+    return Diagnosis(
+        "sum-not-mean",
+        f"You added up the {n} points' derivatives; the loss is their mean, so divide the sum by {n}.",
+    )
 
 
 def _wrt(problem: Problem, i: int) -> str | None:
@@ -188,6 +197,9 @@ def diagnose_numbers(problem: Problem, values: tuple[sp.Expr, ...], tolerance: T
                     "swapped-components",
                     f"The components are in the wrong order: they go {', '.join(problem.component_names)}.",
                 )
+    rows = problem.options.mean_of
+    if rows > 1 and any(e != 0 for e in expected) and all(tolerance.accepts(g, rows * e) for g, e in zip(got, expected)):
+        return _SUM_NOT_MEAN(rows)
     if problem.function is None or not problem.options.at:
         return None
     point = {symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in problem.options.at}

@@ -81,6 +81,15 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
             f"That is the sum of all the partial derivatives; {dv} differentiates with respect to {v} alone.",
         ))
     out.append(Mistake("sign", -ref, "The sign is wrong: your answer is the negative of the right one."))
+    moving = [t for t in terms if t.has(v)]
+    if len(moving) > 1:
+        for t in moving[:4]:
+            part = sp.diff(t, v)
+            out.append(Mistake(
+                "dropped-term", ref - part,
+                f"You left out the derivative of {render(t)} (it is {render(part)}): every term with {v} "
+                "in it contributes to the derivative.",
+            ))
     out.extend(_product_rule(f, v, terms))
     return out
 

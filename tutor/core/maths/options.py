@@ -65,6 +65,7 @@ class CheckOptions:
     function_name: str = "f"
     labels: tuple[str, ...] = ()  # names of a vector's components (w, b), if they have names
     names: tuple[str, ...] = ()   # how messages name the components (∂L/∂w), when not the labels
+    mean_of: int = 0              # the function is a mean over this many data points (MSE): names a sum
     # What a name outside `variables` is in an answer: an error (exercises), single-letter variables
     # ("split": xy is x·y), or one variable however long ("whole", as a CAS reads it).
     unknown_names: Literal["error", "split", "whole"] = "error"

@@ -144,7 +144,8 @@ class ExerciseType:
         return preview(_fill_params(tree, values))
 
     def placeholders(self, values: Mapping[str, Fraction], **more: str) -> dict[str, str]:
-        shown = {k: render(_rational(v)) for k, v in values.items()}
+        # 0.1 rather than 1/10: a param shows as the author wrote its kind of number.
+        shown = {k: format_number(v) for k, v in values.items()}
         shown.update(more)
         return shown
 
@@ -163,6 +164,7 @@ class ExerciseType:
             hints=tuple(fill(h, shown) for h in self.model.hints),
             solution=fill(self.model.solution, shown) if self.model.solution else None,
             params=tuple((k, shown[k]) for k in values),
+            placeholders=tuple(shown),
             **fields,
         )
 

@@ -35,30 +35,31 @@ class FunctionExercise(ExerciseType):
         self.columns = columns
         self.variables = tuple(model.variables or self.order_of_appearance(model.function, exclude=columns))
         self.per_point = self.read(("function",), model.function, (*self.variables, *columns))
-        self.data_rows = self._rows()
+        self.rows_count = len(next(iter(model.data.values()))) if model.data else 0
 
-    def _rows(self) -> list[dict[str, Fraction]]:
+    def rows(self, values: Mapping[str, Fraction]) -> list[dict[str, Fraction]]:
+        """The data's rows for a variant (a value may use the params, e.g. x: [a, 2a])."""
         if not self.model.data:
             return []
         try:
-            columns = {k: [parse_number_text(v) for v in vs] for k, vs in self.model.data.items()}
+            columns = {k: [parse_number_text(v, values) for v in vs] for k, vs in self.model.data.items()}
         except VariantError as error:
-            self.problems.append(Problem_(("data",), str(error)))
-            return []
+            raise ExerciseError([Problem_(("data",), str(error))]) from error
         return [dict(zip(columns, row)) for row in zip(*columns.values())]
 
     def shown(self, values: Mapping[str, Fraction]) -> str:
         """The function for the screen, in the author's order; with data, the mean over the rows."""
         text = self.display(("function",), values) or ""
-        if self.data_rows:
+        if self.rows_count > 1:
             columns = ", ".join(self.columns)
-            return f"mean over the {len(self.data_rows)} data points ({columns}) of {text}"
+            return f"mean over the {self.rows_count} data points ({columns}) of {text}"
         return text
 
     def function(self, values: Mapping[str, Fraction]) -> sp.Expr:
         f = self.substitute(self.per_point, values)
-        if self.data_rows:
-            f = sp.Add(*(self.substitute(f, row) for row in self.data_rows)) / len(self.data_rows)
+        rows = self.rows(values)
+        if rows:
+            f = sp.Add(*(self.substitute(f, row) for row in rows)) / len(rows)
         return f
 
     def point(self, at: Mapping[str, object], values: Mapping[str, Fraction]) -> tuple[tuple[str, Fraction], ...]:
@@ -105,7 +106,7 @@ class DerivativeExercise(FunctionExercise):
     def _problem(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
-        options = self.options(mode="derivative", wrt=self.model.wrt, seed=seed)
+        options = self.options(mode="derivative", wrt=self.model.wrt, seed=seed, mean_of=self.rows_count)
         return values, f, prepare(f, self.variables, options)
 
     def instance(self, seed: int):
@@ -144,7 +145,8 @@ class GradientExercise(FunctionExercise):
         values = self.values(seed)
         f = self.function(values)
         at = self.point(self.model.at, values) if self.model.at else ()
-        options = self.options(mode="gradient", seed=seed, at=at, tolerance=self.tolerance(values))
+        options = self.options(mode="gradient", seed=seed, at=at, tolerance=self.tolerance(values),
+                               mean_of=self.rows_count)
         return values, f, at, prepare(f, self.variables, options)
 
     def instance(self, seed: int):

@@ -112,7 +112,7 @@ class DescentExercise(ExerciseType):
             seed, values, title="Gradient descent by hand", shows=shows, expected=expected, shape="steps",
             variables=self.parameters, component_names=self.parameters, checker=judge.check_all, extra=extra,
             placeholders={"loss": formula, "function": formula, "lr": show(v.lr), "start": start,
-                          "steps": str(len(v.steps))},
+                          "steps": str(len(v.steps)), "answer": expected},
         )
 
     def _formula(self, v: _Variant, values: Mapping[str, Fraction]) -> str:
