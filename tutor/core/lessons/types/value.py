@@ -41,7 +41,8 @@ class ValueExercise(ExerciseType):
         for name in wrt:
             if name not in self.variables:
                 self.problems.append(Problem_(("compute", "wrt"), f"'{name}' is not a variable of {self.text}"))
-        self.expr = self.read(("compute", spec.kind), self.text, (*self.variables, *columns))
+        self.expr = self.read(("compute", spec.kind), self.text, (*self.variables, *columns),
+                              vector=spec.kind == "expression")  # a constant may be a vector: (p, q)
         self.tree = None
         if spec.kind == "central_difference":
             try:
@@ -53,7 +54,8 @@ class ValueExercise(ExerciseType):
         """(the value's components, whether they are floats, their labels)."""
         spec = self.model.compute
         if spec.kind == "expression":
-            return (self.substitute(self.expr, values),), False, ()
+            value = self.substitute(self.expr, values)
+            return (tuple(value) if isinstance(value, tuple) else (value,)), False, ()
         if spec.kind == "descent":
             return self._descent(values)
         try:
