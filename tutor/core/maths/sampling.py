@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
@@ -91,6 +92,17 @@ def _simple_value(i: int, j: int, domain: Domain) -> Fraction | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _column(seed: int, count: int, name: str, index: int, domain: Domain) -> tuple[Fraction, ...]:
+    """One variable's sample values: the same for every exercise with this seed, name and domain."""
+    rng = _rng(seed, name)
+    values: list[Fraction] = []
+    for i in range(count):
+        v = _simple_value(i, index, domain) if i < len(_SIMPLE) else None
+        values.append(v if v is not None else _random_value(rng, domain))
+    return tuple(values)
+
+
 @dataclass
 class PointSet:
     """Sample points for a set of variables: exact values and the same values as float arrays."""
@@ -110,13 +122,7 @@ class PointSet:
         return self
 
     def _column(self, name: str, index: int) -> list[Fraction]:
-        domain = self.domains.get(name, ANYWHERE)
-        rng = _rng(self.seed, name)
-        values: list[Fraction] = []
-        for i in range(self.count):
-            v = _simple_value(i, index, domain) if i < len(_SIMPLE) else None
-            values.append(v if v is not None else _random_value(rng, domain))
-        return values
+        return list(_column(self.seed, self.count, name, index, self.domains.get(name, ANYWHERE)))
 
     def point(self, i: int, names: Iterable[str]) -> dict[str, Fraction]:
         return {n: self.columns[n][i] for n in names}

@@ -7,6 +7,7 @@ matches is named: moving up the gradient, leaving out the learning rate, another
 previous point's gradient, a mistaken partial derivative, a sum where the MSE takes a mean.
 """
 
+import functools
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -95,7 +96,8 @@ class DescentExercise(ExerciseType):
         for step in v.steps:
             reference = tuple(_rational(x) for x in step.after)
             problems.append(prepare(reference if len(reference) > 1 else reference[0], self.parameters, options))
-        mistakes = _gradient_mistakes(v, self.parameters, self.model.function_name)
+        # The typical wrong gradients are worked out only when a step is wrong (most are not).
+        mistakes = functools.partial(_gradient_mistakes, v, self.parameters, self.model.function_name)
         judge = _Judge(self.parameters, v, problems, tolerance, mistakes, self.model.function_name)
         start = ", ".join(f"{k} = {show(x)}" for k, x in v.start.items())
         formula = self._formula(v, values)

@@ -102,7 +102,14 @@ class _Judge:
     def __init__(self, names, variant: _Variant, problems: list[Problem], tolerance: Tolerance,
                  mistakes, fname: str) -> None:
         self.names, self.v, self.problems = tuple(names), variant, problems
-        self.tolerance, self.mistakes, self.fname = tolerance, mistakes, fname
+        self.tolerance, self.fname = tolerance, fname
+        self._find_mistakes, self._mistakes = mistakes, None  # a callable: computed on the first wrong step
+
+    @property
+    def mistakes(self):
+        if self._mistakes is None:
+            self._mistakes = self._find_mistakes()
+        return self._mistakes
 
     def read(self, text: str) -> tuple[float, ...] | None:
         """The numbers typed, in parameter order (labels put them in place); None if not numbers."""
