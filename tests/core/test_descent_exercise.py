@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tutor.core.lessons.exercises import DescentModel, LessonFile
+from tutor.core.lessons.exercises import DescentModel
 from tutor.core.lessons.loader import load_course
+from tutor.core.lessons.schema import lesson_schema
 from tutor.core.lessons.types.descent import DescentExercise
 from tutor.core.lessons.validate import validate_course
 
@@ -85,7 +86,7 @@ def test_the_type_is_registered_validated_and_in_the_schema(tmp_path) -> None:
     report = validate_course(write(tmp_path / "lessons", LESSON), seeds=5)
     assert report.ok, [str(e) for e in report.errors]
     assert report.counts["descent"] == 5
-    schema = str(LessonFile.model_json_schema())
+    schema = str(lesson_schema())
     assert "DescentModel" in schema and "lab_steps" in schema
 
 
@@ -200,7 +201,8 @@ def test_validate_reports_broken_descents(tmp_path, body, fragment) -> None:
 
 
 def test_model_defaults() -> None:
-    model = DescentModel(type="descent", id="e", prompt="p", loss="w^2", start={"w": 1}, lr=0.1)
+    model = DescentModel(id="e", prompt="p", loss="w^2", start={"w": 1}, lr=0.1)  # the type is the struct's tag
+    assert model.type == "descent"
     assert (model.steps, model.lab_steps, model.function_name) == (2, 20, "L")
     exercise = DescentExercise(model, "l")
     assert not exercise.problems

@@ -1,4 +1,4 @@
-"""The core never loads Textual; the parser and preview never load sympy (they run on every keystroke)."""
+"""The core never loads Textual nor pydantic; the parser and preview never load sympy (they run on every keystroke)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,10 @@ def test_core_never_imports_textual() -> None:
 @pytest.mark.parametrize("module", ["tutor.core.maths.parser", "tutor.core.maths.preview"])
 def test_typing_preview_path_does_not_need_sympy(module: str) -> None:
     assert "sympy" not in _loaded_after([module])
+
+
+def test_lessons_load_without_pydantic() -> None:
+    # The lesson format is msgspec structs: pydantic would cost the app ~20 MB of its 120 MB budget.
+    loaded = _loaded_after(["tutor.core.lessons.loader", "tutor.core.lessons.schema", "tutor.core.lessons.validate"])
+    assert "msgspec" in loaded
+    assert not {m for m in loaded if m == "pydantic" or m.startswith(("pydantic.", "pydantic_core"))}

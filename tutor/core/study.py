@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .progress import ExerciseState, Position, ProgressStore
 
-if TYPE_CHECKING:  # the catalog view must not import the full loader (pydantic) on the first paint
+if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
     from .lessons.catalog import CatalogEntry
     from .lessons.instance import Instance
     from .lessons.loader import Course, LoadedLesson

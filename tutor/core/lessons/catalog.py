@@ -1,7 +1,7 @@
 """A quick first look at a lessons folder: ids, titles and exercise ids, for the first screen.
 
 Read with libyaml's C loader and no validation, so the home screen can list the course in a few
-milliseconds; the full, validated load (pydantic, positions, then sympy) follows in the background
+milliseconds; the full, validated load (typed models, positions, then sympy) follows in the background
 and replaces this. Nothing here decides whether a file is valid.
 """
 

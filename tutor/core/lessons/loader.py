@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from .conform import conform
 from .errors import LessonError
+from .exercises import LessonFile
 from .files import bundled_lessons_dir, lesson_files
-from .exercises import REGISTRY, Compute, LessonFile
-from .models import ChoiceOption, Page, ParamSpec, ToleranceSpec
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
 MAX_FILE_BYTES = 1_000_000
@@ -146,10 +143,10 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
     if not isinstance(data, dict):
         errors.append(LessonError(shown, 1, 1, "a lesson file is a mapping with id, title, summary, pages, exercises"))
         return BrokenLesson(path, path.stem, errors)
-    try:
-        lesson = LessonFile.model_validate(data)
-    except ValidationError as error:
-        errors += [_locate(shown, positions, data, e) for e in error.errors()]
+    lesson, problems = conform(data, LessonFile)
+    # In the order of the file, so a teacher can work down it (missing keys sit at their mapping).
+    found = [_at(shown, positions, p.path, p.message) for p in problems]
+    errors += sorted(found, key=lambda e: (e.line or 0, e.column or 0))
     title = data.get("title") if isinstance(data.get("title"), str) else path.stem
     if errors:
         return BrokenLesson(path, title, errors)
@@ -167,70 +164,6 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
 def _at(path: str, positions: Positions, loc: tuple, message: str) -> LessonError:
     place = positions.find(loc)
     return LessonError(path, place[0] if place else None, place[1] if place else None, message)
-
-
-def _data_path(data: object, loc: tuple) -> tuple:
-    """The pydantic location as a path in the data (union tags such as 'derivative' dropped)."""
-    path: list = []
-    current = data
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            path.append(part)
-            current = current[part]
-        elif last or not isinstance(current, dict):
-            path.append(part)
-        # else: a union tag or a wrapper name that is not in the data
-    return tuple(path)
-
-
-def _known_keys(path: tuple, data: object) -> list[str]:
-    parent = path[-2] if len(path) >= 2 else None
-    if parent == "compute":
-        return list(Compute.model_fields)
-    if len(path) >= 3 and path[-3] == "params":
-        return list(ParamSpec.model_fields)
-    if len(path) >= 3 and path[-3] == "options":
-        return list(ChoiceOption.model_fields)
-    if len(path) >= 3 and path[-3] == "pages":
-        return list(Page.model_fields)
-    if parent == "tolerance":
-        return list(ToleranceSpec.model_fields)
-    if len(path) == 3 and path[0] == "exercises":
-        kind = data["exercises"][path[1]].get("type") if isinstance(data, dict) else None
-        model = REGISTRY.get(kind, (None,))[0] if isinstance(kind, str) else None
-        return list(model.model_fields) if model else []
-    return list(LessonFile.model_fields) if len(path) == 1 else []
-
-
-def _locate(shown: str, positions: Positions, data: object, error: dict) -> LessonError:
-    path = _data_path(data, tuple(error["loc"]))
-    kind, message = error["type"], error["msg"]
-    key = path[-1] if path else ""
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(key), _known_keys(path, data), n=1, cutoff=0.6)
-        message = f"unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else "")
-    elif kind == "missing":
-        message = f"missing required key '{key}'"
-    elif kind == "union_tag_invalid":
-        given = error.get("input", {}).get("type") if isinstance(error.get("input"), dict) else None
-        close = difflib.get_close_matches(str(given), list(REGISTRY), n=1, cutoff=0.6)
-        message = (f"unknown exercise type '{given}'" + (f"; did you mean '{close[0]}'?" if close else "")
-                   + f" (known: {', '.join(REGISTRY)})")
-        path = (*path, "type")
-    elif kind == "union_tag_not_found":
-        message = f"every exercise needs a type: one of {', '.join(REGISTRY)}"
-    elif kind == "string_pattern_mismatch" and key == "id":
-        message = "an id uses lowercase letters, digits, - and _ (and starts with a letter or digit)"
-    elif kind == "value_error":
-        message = message.removeprefix("Value error, ")
-    elif path:
-        message = f"{key}: {message}" if isinstance(key, str) else message
-    place = positions.find(path)
-    return LessonError(shown, place[0] if place else None, place[1] if place else None, message)
 
 
 def _cross_checks(lessons: list[LoadedLesson]) -> list[LessonError]:

@@ -1,99 +1,127 @@
-"""The lesson format as typed models: what a YAML lesson file may contain, and nothing else.
+"""The lesson format as typed structs: what a YAML lesson file may contain, and nothing else.
 
 Expressions stay text here; each exercise type's checker parses them with the safe parser. Unknown
-keys are errors (with the closest known key suggested by the loader).
+keys are errors (with the closest known key suggested by the loader). The structs hold the rules;
+conform.py applies them to a file and collects every problem, since msgspec stops at the first.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from msgspec import Meta, Struct
+from msgspec.structs import force_setattr
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64,
-                          description="lowercase letters, digits, - and _; unique in its scope")]
-NumberText = Annotated[str | int | float, Field(description="a number, or an expression such as 1/2 or a param")]
-Name = Annotated[str, Field(pattern=r"^[^\W\d]\w*$", max_length=32)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+NAME_PATTERN = r"^[^\W\d]\w*$"
+Id = Annotated[str, Meta(pattern=ID_PATTERN, max_length=64,
+                         description="lowercase letters, digits, - and _; unique in its scope")]
+NumberText = Annotated[str | int | float, Meta(description="a number, or an expression such as 1/2 or a param")]
+Name = Annotated[str, Meta(pattern=NAME_PATTERN, max_length=32, description="a letter, then letters, digits or _")]
+# A Name for unions that also hold a list or a mapping: msgspec 0.22 corrupts memory (a segfault later)
+# once it converts to a union of a pattern-constrained str and a container type, so the pattern is
+# only in the JSON Schema here and the struct's __post_init__ checks it (see Compute.wrt).
+LooseName = Annotated[str, Meta(max_length=32, extra_json_schema={"pattern": NAME_PATTERN},
+                                description="a letter, then letters, digits or _")]
+Text = Annotated[str, Meta(min_length=1)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Invalid(ValueError):
+    """A broken cross-field rule; `key` names the field the loader points at (None: the whole mapping)."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
-class Page(Strict):
+# kw_only on every struct: msgspec applies it per class, and subclasses add required fields after
+# inherited defaults. frozen as before: a loaded lesson is shared by the screens and never edited.
+class Strict(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """A mapping of the lesson format: unknown keys are errors."""
+
+
+class Page(Strict, kw_only=True):
     """One concept page: a short Markdown body ($…$ and $$…$$ hold LaTeX) and an optional code block."""
 
-    title: str = Field(min_length=1, max_length=80)
-    body: str = Field(min_length=1)
-    code: str | None = Field(None, description="a small Python snippet shown highlighted under the body")
-    output: str | None = Field(None, description="what the code prints, shown under it")
+    title: Annotated[str, Meta(min_length=1, max_length=80)]
+    body: Text
+    code: Annotated[str | None, Meta(description="a small Python snippet shown highlighted under the body")] = None
+    output: Annotated[str | None, Meta(description="what the code prints, shown under it")] = None
 
 
-class ParamSpec(Strict):
+class ParamSpec(Strict, kw_only=True):
     """A randomised value for a variant: exactly one of randint, choice, uniform."""
 
-    randint: tuple[int, int] | None = Field(None, description="a whole number from a to b inclusive")
-    choice: list[NumberText] | None = Field(None, min_length=1, description="one of these values")
-    uniform: tuple[float, float] | None = Field(None, description="a decimal between a and b")
-    digits: int = Field(1, ge=0, le=6, description="decimal places for uniform")
-    nonzero: bool = Field(False, description="redraw zero")
+    randint: Annotated[tuple[int, int] | None, Meta(description="a whole number from a to b inclusive")] = None
+    choice: Annotated[Annotated[list[NumberText], Meta(min_length=1)] | None,
+                      Meta(description="one of these values")] = None
+    uniform: Annotated[tuple[float, float] | None, Meta(description="a decimal between a and b")] = None
+    digits: Annotated[int, Meta(ge=0, le=6, description="decimal places for uniform")] = 1
+    nonzero: Annotated[bool, Meta(description="redraw zero")] = False
 
-    @model_validator(mode="after")
-    def _one_kind(self) -> ParamSpec:
+    def __post_init__(self) -> None:
         given = [k for k in ("randint", "choice", "uniform") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("a param needs exactly one of randint, choice or uniform")
+            raise Invalid("a param needs exactly one of randint, choice or uniform")
         for pair in (self.randint, self.uniform):
             if pair is not None and pair[0] > pair[1]:
-                raise ValueError(f"the range {list(pair)} is empty: the first number must not exceed the second")
-        return self
+                raise Invalid(f"the range {list(pair)} is empty: the first number must not exceed the second")
 
 
-class ToleranceSpec(Strict):
+class ToleranceSpec(Strict, kw_only=True):
+    """How far a number may be from the right one: absolute, relative (0.01 is 1%) or both."""
+
     absolute: NumberText | None = None
     relative: NumberText | None = None
 
-    @model_validator(mode="after")
-    def _something(self) -> ToleranceSpec:
+    def __post_init__(self) -> None:
         if self.absolute is None and self.relative is None:
-            raise ValueError("give absolute, relative or both")
-        return self
+            raise Invalid("give absolute, relative or both")
 
 
-def _tolerance(value: object) -> object:
-    # `tolerance: 1e-6` is shorthand for an absolute tolerance.
-    return {"absolute": value} if isinstance(value, (int, float, str)) else value
-
-
-class ExerciseBase(Strict):
-    """Fields every exercise type shares."""
+class ExerciseBase(Strict, tag_field="type", kw_only=True):
+    """Fields every exercise type shares; each type is a subclass tagged with its `type:`."""
 
     id: Id
-    prompt: str = Field(min_length=1, description="Markdown; {function}, {answer} and {param} placeholders are filled")
-    hints: list[str] = Field(default_factory=list, description="shown in order, one per request")
-    solution: str | None = Field(None, description="the worked solution (Markdown); showing it counts as not solved")
-    params: dict[Name, ParamSpec] = Field(default_factory=dict, description="randomised values for variants")
-    where: list[str] = Field(default_factory=list, description="conditions a variant must meet, e.g. a != b")
-    variables: list[Name] | None = Field(None, description="the variables, in order (default: as they appear)")
-    domains: dict[Name, str] = Field(default_factory=dict, description='where a variable lives: "(0, 1)", "positive"')
-    tolerance: Annotated[ToleranceSpec | None, Field(None, description="for numbers")] = None
-    function_name: Name = Field("f", description="the function's name in messages (∂f/∂x, ∂L/∂w)")
+    prompt: Annotated[str, Meta(min_length=1,
+                                description="Markdown; {function}, {answer} and {param} placeholders are filled")]
+    hints: Annotated[list[str], Meta(description="shown in order, one per request")] = []
+    solution: Annotated[str | None, Meta(
+        description="the worked solution (Markdown); showing it counts as not solved")] = None
+    params: Annotated[dict[Name, ParamSpec], Meta(description="randomised values for variants")] = {}
+    where: Annotated[list[str], Meta(description="conditions a variant must meet, e.g. a != b")] = []
+    variables: Annotated[list[Name] | None, Meta(
+        description="the variables, in order (default: as they appear)")] = None
+    domains: Annotated[dict[Name, str], Meta(description='where a variable lives: "(0, 1)", "positive"')] = {}
+    # `tolerance: 1e-6` is shorthand for an absolute tolerance; __post_init__ makes it a ToleranceSpec.
+    tolerance: Annotated[ToleranceSpec | NumberText | None, Meta(
+        description="for numbers: {absolute, relative}, or one number for an absolute tolerance")] = None
+    function_name: Annotated[Name, Meta(description="the function's name in messages (∂f/∂x, ∂L/∂w)")] = "f"
 
-    _normalise_tolerance = field_validator("tolerance", mode="before")(classmethod(lambda cls, v: _tolerance(v)))
+    def __post_init__(self) -> None:
+        if self.tolerance is not None and not isinstance(self.tolerance, ToleranceSpec):
+            force_setattr(self, "tolerance", ToleranceSpec(absolute=self.tolerance))
+
+    @property
+    def type(self) -> str:
+        """The `type:` of the exercise (the struct's tag), e.g. 'derivative'."""
+        return self.__struct_config__.tag  # type: ignore[return-value]
 
 
-class ChoiceOption(Strict):
-    text: str = Field(min_length=1)
+class ChoiceOption(Strict, kw_only=True):
+    """One option of a choice exercise."""
+
+    text: Text
     correct: bool = False
-    explanation: str = Field(min_length=1, description="why this option is right or wrong")
+    explanation: Annotated[str, Meta(min_length=1, description="why this option is right or wrong")]
 
 
-class Lesson(Strict):
+class Lesson(Strict, kw_only=True):
     """One lesson file."""
 
     id: Id
-    title: str = Field(min_length=1, max_length=80)
-    summary: str = Field(min_length=1, max_length=300)
-    requires: list[Id] = Field(default_factory=list, description="lessons to study first (advice, not a lock)")
-    pages: list[Page] = Field(default_factory=list)
-    exercises: list = Field(default_factory=list)  # typed by the exercise registry (types/__init__.py)
+    title: Annotated[str, Meta(min_length=1, max_length=80)]
+    summary: Annotated[str, Meta(min_length=1, max_length=300)]
+    requires: Annotated[list[Id], Meta(description="lessons to study first (advice, not a lock)")] = []
+    pages: list[Page] = []
+    exercises: list = []  # typed by the exercise registry (exercises.py)
