@@ -41,19 +41,20 @@ class TutorApp(App[None]):
         self.store = None
 
     def on_mount(self) -> None:
+        # The quick listing (a few milliseconds: libyaml and one SQLite file) happens before the first
+        # paint, so the home screen's first frame already lists the lessons; the rest comes after.
+        study, message = self.list_lessons()
         self.push_screen(HomeScreen())
-        self.load()
+        self._listed(study, message)
 
-    @work(thread=True, exclusive=True, group="load", name="list lessons")
-    def load(self) -> None:
+    def list_lessons(self):
         from tutor.core.lessons.catalog import read_catalog
         from tutor.core.progress import ProgressStore, database_path
         from tutor.core.study import Study
 
-        # A quick listing for the home screen first; the rest waits until it has painted.
         store, message = ProgressStore.open(database_path(self.data_dir))
         self.store = store
-        self.call_from_thread(self._listed, Study(None, store, read_catalog(self.lessons_path)), message)
+        return Study(None, store, read_catalog(self.lessons_path)), message
 
     def _listed(self, study, message: str | None) -> None:
         self.study = study
