@@ -305,3 +305,11 @@ def test_decimal_values_display_as_decimals(tmp_path) -> None:
     instance = load_course(tmp_path).lessons[0].exercise("v").instance(0)
     assert instance.expected == "−0.01"
     assert instance.check("-0.01").correct
+
+
+def test_named_components_read_in_the_preview(course) -> None:
+    from tutor.core.maths.parser import parse
+
+    mse = course.lessons[0].exercise("mse").instance(0)
+    parse("w = -4, b = -2", mse.vocabulary)  # the live reading accepts the labels it will check
+    assert mse.shows == "f = (w·x + b − y)²"

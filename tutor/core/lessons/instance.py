@@ -37,13 +37,14 @@ class Instance:
     choices: tuple[Choice, ...] = ()
     params: tuple[tuple[str, str], ...] = ()
     placeholders: tuple[str, ...] = ()  # the {names} this exercise fills in its prose
+    labels: tuple[str, ...] = ()        # names an answer may put before '=' (w = 1.6, b = 0.8)
     checker: Callable[[str], Verdict] = field(default=lambda text: Verdict("invalid", None, "no checker"),
                                               repr=False, compare=False)
     extra: dict = field(default_factory=dict, compare=False)  # type-specific data for special screens
 
     @property
     def vocabulary(self) -> Vocabulary:
-        return Vocabulary(self.variables)
+        return Vocabulary((*self.variables, *(n for n in self.labels if n not in self.variables)))
 
     def check(self, answer: str) -> Verdict:
         """Never raises: any failure of a checker is reported as an invalid verdict."""

@@ -28,6 +28,8 @@ def verdict_text(verdict: Verdict, instance: Instance | None = None, reveal_choi
             "Checked at many points to 60 digits." if verdict.method == "numeric" else "")
     if message:
         text.append(message)
+    elif verdict.status == "correct" and verdict.method == "tolerance":
+        text.append("Within the tolerance.")
     if verdict.interpreted and verdict.status != "correct":
         text.append(f"\nYour answer was read as {verdict.interpreted}", style="dim")
     if verdict.column and verdict.status == "invalid":

@@ -158,6 +158,7 @@ class GradientExercise(FunctionExercise):
             seed, values, title=title, shows=f"{fname} = {self.shown(values)}",
             expected=render_vector(problem.expected), shape="numbers" if at else "vector",
             variables=() if at else self.variables, component_names=problem.component_names,
+            labels=self.variables if at else (),
             checker=problem.check,
             placeholders={"function": self.display(("function",), values) or render(f),
                           "answer": render_vector(problem.expected),

@@ -111,13 +111,14 @@ class ValueExercise(ExerciseType):
         expected = f"({shown})" if len(numbers) > 1 else shown
         spec = self.model.compute
         # A constant expression is the answer itself: showing it would give the answer away.
-        shown = None if spec.kind == "expression" else self.display(("compute", spec.kind), values)
+        function = None if spec.kind == "expression" else self.display(("compute", spec.kind), values)
+        shown = f"{self.model.function_name} = {function}" if function else None
         at = ", ".join(f"{k} = {v}" for k, v in (spec.at or {}).items())
         return self.base_instance(
             seed, values, title="A value", shows=shown, expected=expected,
             shape="numbers" if len(numbers) > 1 else "number",
-            variables=(), component_names=problem.component_names, checker=problem.check,
-            placeholders={"answer": expected, "function": shown or "", "at": f"({at})" if at else ""},
+            variables=(), component_names=problem.component_names, checker=problem.check, labels=labels,
+            placeholders={"answer": expected, "function": function or "", "at": f"({at})" if at else ""},
         )
 
     def validate_variant(self, seed: int) -> list[Problem_]:
