@@ -223,3 +223,27 @@ async def test_help_screen_opens_and_closes(lessons_dir, data_dir) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_page_can_open_the_lab_on_a_preset(tmp_path, data_dir) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    (folder / "01.yaml").write_text(
+        "id: lab-page\ntitle: Surfaces\nsummary: s\npages:\n"
+        "  - title: Plain\n    body: No lab here.\n"
+        "  - title: Drawn\n    lab: elongated\n    body: Press F6.\n", encoding="utf-8")
+    app = make_app(folder, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not app.screen.query_one("#lab").display
+        await pilot.press("f6")              # no preset on this page: nothing happens
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen.query_one("#lab").display
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "LabScreen"
+        assert app.screen.config.key == "elongated"

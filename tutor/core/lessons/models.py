@@ -47,6 +47,8 @@ class Page(Strict, kw_only=True):
     body: Text
     code: Annotated[str | None, Meta(description="a small Python snippet shown highlighted under the body")] = None
     output: Annotated[str | None, Meta(description="what the code prints, shown under it")] = None
+    lab: Annotated[str | None, Meta(description="a lab preset this page opens with F6: mse-one, mse-many, bowl, "
+                                               "elongated or two-minima")] = None
 
 
 class ParamSpec(Strict, kw_only=True):

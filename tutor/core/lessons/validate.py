@@ -55,6 +55,7 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
     with_variants = 0
     for lesson in course.lessons:
         errors.extend(_prose(lesson))
+        errors.extend(_lab_presets(lesson))
         for index, exercise in enumerate(lesson.lesson.exercises):
             checker = lesson.exercise(exercise.id)
             if checker is None or checker.model is not exercise:
@@ -90,6 +91,14 @@ def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError
                               f"exercise '{checker.model.id}': unknown placeholder {{{left[0]}}}; this "
                               f"exercise fills {', '.join('{' + n + '}' for n in instance.placeholders) or 'none'}"))
     return errors
+
+
+def _lab_presets(lesson: LoadedLesson) -> list[LessonError]:
+    from tutor.core.descent.presets import PRESETS
+
+    return [_at(str(lesson.path), lesson.positions, ("pages", i, "lab"),
+                f"no lab preset '{page.lab}'; the presets are {', '.join(PRESETS)}")
+            for i, page in enumerate(lesson.lesson.pages) if page.lab and page.lab not in PRESETS]
 
 
 def _prose(lesson: LoadedLesson) -> list[LessonError]:

@@ -18,6 +18,7 @@ class LessonScreen(Screen):
         Binding("right,n", "next", "Next page"),
         Binding("left,p", "previous", "Previous"),
         Binding("e", "exercises", "Exercises"),
+        Binding("f6", "lab", "Open in the lab"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -38,6 +39,7 @@ class LessonScreen(Screen):
             yield Button("← Previous", id="previous")
             yield Button("Next →", id="next", variant="primary")
             yield Button(f"Exercises ({len(self.app.study.exercise_ids(self.lesson))})", id="exercises")
+            yield Button("Lab F6", id="lab")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -59,6 +61,8 @@ class LessonScreen(Screen):
         self.query_one("#previous", Button).disabled = self.page == 0
         last = self.page == len(self.pages) - 1
         self.query_one("#next", Button).label = "Exercises →" if last else "Next →"
+        self.query_one("#lab", Button).display = bool(page.lab)
+        self.refresh_bindings()
         self.app.study.store.save_position(self.lesson.id, page=self.page)
 
     def action_next(self) -> None:
@@ -79,6 +83,24 @@ class LessonScreen(Screen):
         states = {i: self.app.study.state(self.lesson.id, i) for i in ids}
         first_open = next((i for i in ids if not states[i].solved), ids[0])
         self.app.open_exercise(self.lesson.id, first_open)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lab":  # only on a page that names a lab preset
+            return bool(self.pages and self.pages[self.page].lab)
+        return True
+
+    def action_lab(self) -> None:
+        from tutor.core.descent.config import LabConfig
+
+        from .lab import LabScreen
+
+        key = self.pages[self.page].lab if self.pages else None
+        if key:
+            self.app.push_screen(LabScreen(LabConfig.preset(key)))
+
+    @on(Button.Pressed, "#lab")
+    def _lab(self) -> None:
+        self.action_lab()
 
     @on(Button.Pressed, "#next")
     def _next(self) -> None:
