@@ -204,3 +204,17 @@ def test_checking_never_runs_code(forbid_code_execution) -> None:
     ]
     for answer, reference, options in cases:
         assert check(answer, reference, None, options).status in ("correct", "incorrect", "invalid")
+
+
+def test_reading_and_checking_lessons_never_runs_code(forbid_code_execution) -> None:
+    """Every expression of the bundled course is read, and one answer per exercise checked, with
+    eval, exec, text-sympify, parse_expr and lambdify made to fail."""
+    from tutor.core.lessons.loader import load_course
+
+    course = load_course()
+    assert course.errors == []
+    for lesson in course.lessons:
+        for exercise in lesson.exercises:
+            instance = exercise.instance(0)
+            if instance.shape != "steps":
+                instance.check(instance.expected if instance.shape != "choice" else "a")
