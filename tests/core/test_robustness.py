@@ -206,9 +206,7 @@ def test_checking_never_runs_code(forbid_code_execution) -> None:
         assert check(answer, reference, None, options).status in ("correct", "incorrect", "invalid")
 
 
-def test_reading_and_checking_lessons_never_runs_code(forbid_code_execution) -> None:
-    """Every expression of the bundled course is read, and one answer per exercise checked, with
-    eval, exec, text-sympify, parse_expr and lambdify made to fail."""
+def _read_and_check_the_course() -> None:
     from tutor.core.lessons.loader import load_course
 
     course = load_course()
@@ -218,3 +216,15 @@ def test_reading_and_checking_lessons_never_runs_code(forbid_code_execution) -> 
             instance = exercise.instance(0)
             if instance.shape != "steps":
                 instance.check(instance.expected if instance.shape != "choice" else "a")
+
+
+@pytest.fixture
+def course_modules_loaded():
+    """Importing a module runs its code through exec: load every module the course needs first."""
+    _read_and_check_the_course()
+
+
+def test_reading_and_checking_lessons_never_runs_code(course_modules_loaded, forbid_code_execution) -> None:
+    """Every expression of the bundled course is read again from its file, and one answer per
+    exercise checked, with eval, exec, text-sympify, parse_expr and lambdify made to fail."""
+    _read_and_check_the_course()
