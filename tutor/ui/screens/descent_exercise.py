@@ -20,7 +20,7 @@ from ..widgets.answer_box import AnswerBox
 from ..widgets.feedback import Feedback
 from ..widgets.hand_steps import HandSteps
 from ..widgets.prose import Prose
-from .exercise import HINT_OFFER_AFTER, ExerciseScreen
+from .exercise import ExerciseScreen
 from .lab import LabConfig, LabScreen
 
 
@@ -108,10 +108,7 @@ class DescentExerciseScreen(ExerciseScreen):
                 self._offer_lab()
                 self.notify("All steps right! F6 runs the rest in the lab.", timeout=5)
         elif verdict.status == "incorrect":
-            self.wrong += 1
-            if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0:
-                self.notify("Stuck? Press F2 for a hint.", timeout=6)
-                self.query_one("#hint", Button).variant = "warning"
+            self.count_wrong()
 
     def _offer_lab(self) -> None:
         button = self.query_one("#lab-button", Button)

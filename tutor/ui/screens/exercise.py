@@ -134,10 +134,14 @@ class ExerciseScreen(Screen):
             self.solved = state.solved or self.solved
             self.notify("Right! Next exercise: ctrl+n (or the Next button).", timeout=4)
         elif verdict.status == "incorrect":
-            self.wrong += 1
-            if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0:
-                self.notify("Stuck? Press F2 for a hint.", timeout=6)
-                self.query_one("#hint", Button).variant = "warning"
+            self.count_wrong()
+
+    def count_wrong(self) -> None:
+        """One more wrong try; after two, a hint is offered (once, if there are hints)."""
+        self.wrong += 1
+        if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0:
+            self.notify("Stuck? Press F2 for a hint.", timeout=6)
+            self.query_one("#hint", Button).variant = "warning"
 
     # -- help -----------------------------------------------------------------------------------------
     def action_hint(self) -> None:
