@@ -7,6 +7,7 @@ the background, so `tutor` is on screen before the heavy imports finish.
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 from textual import work
@@ -137,7 +138,7 @@ def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = No
 
 def run_app(lessons: str | None = None, data_dir: str | None = None) -> int:
     if lessons is not None and not Path(lessons).exists():
-        print(f"tutor: no such file or folder: {lessons}")
+        print(f"tutor: no such file or folder: {lessons}", file=sys.stderr)
         return 2
     app = make_app(lessons, data_dir)  # TUTOR_HOME and the default are resolved by the progress core
     app.run()
