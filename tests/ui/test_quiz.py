@@ -19,6 +19,8 @@ from tutor.ui.screens.quiz_setup import QuizSetupScreen
 from tutor.ui.screens.quiz_summary import QuizSummaryScreen
 from tutor.ui.widgets.feedback import Feedback
 
+from .conftest import BROKEN
+
 PARTIALS = """\
 id: partials
 title: Partials
@@ -70,16 +72,6 @@ exercises:
     type: value
     prompt: "What is ∂f/∂x of x² + 3y at (2, 3)?"
     compute: {partial: x^2 + 3y, wrt: x, at: {x: 2, y: 3}}
-"""
-
-BROKEN = """\
-id: broken
-title: Broken lesson
-summary: A typo in the type.
-exercises:
-  - id: a
-    type: derivatve
-    prompt: x
 """
 
 RIGHT = {"dfdx": "2x", "grad": "(2x + y, x + 2y)", "why": "a", "value": "4"}
