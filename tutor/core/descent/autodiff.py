@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from tutor.core.maths.calculus import _FLOAT_FUNCS  # the engine's own float semantics, shared on purpose
+from tutor.core.maths.calculus import FLOAT_FUNCS  # the engine's own float semantics, shared on purpose
 from tutor.core.maths.nodes import BinOp, Call, Const, Factorial, Labeled, Neg, Node, Num, Var, Vector
 
 from .derivatives import DERIVATIVES, local_terms, real_pow
@@ -123,4 +123,4 @@ def _binop(op: str, a: float, b: float) -> float:
 def _call(func: str, args: list[float]) -> float:
     if func == "log":
         return math.log(args[0]) if len(args) == 1 else math.log(args[0]) / math.log(args[1])
-    return _FLOAT_FUNCS[func](*args)
+    return FLOAT_FUNCS[func](*args)

@@ -63,7 +63,7 @@ class LoadedLesson:
                 continue
             exercise = exercise_type(model, self.lesson.id)
             if exercise.problems:
-                errors = [_at(shown, self.positions, ("exercises", index, *p.field), p.message)
+                errors = [error_at(shown, self.positions, ("exercises", index, *p.field), p.message)
                           for p in exercise.problems]
                 self.broken_exercises[model.id] = errors
                 found.extend(errors)
@@ -145,7 +145,7 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
         return BrokenLesson(path, path.stem, errors)
     lesson, problems = conform(data, LessonFile)
     # In the order of the file, so a teacher can work down it (missing keys sit at their mapping).
-    found = [_at(shown, positions, p.path, p.message) for p in problems]
+    found = [error_at(shown, positions, p.path, p.message) for p in problems]
     errors += sorted(found, key=lambda e: (e.line or 0, e.column or 0))
     title = data.get("title") if isinstance(data.get("title"), str) else path.stem
     if errors:
@@ -155,13 +155,13 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
     for index, model in enumerate(lesson.exercises):
         if model.id in seen:
             loaded.duplicates.add(index)
-            loaded.broken_exercises.setdefault(model.id, []).append(_at(
+            loaded.broken_exercises.setdefault(model.id, []).append(error_at(
                 shown, positions, ("exercises", index, "id"), f"the exercise id '{model.id}' is used twice in this lesson"))
         seen.add(model.id)
     return loaded
 
 
-def _at(path: str, positions: Positions, loc: tuple, message: str) -> LessonError:
+def error_at(path: str, positions: Positions, loc: tuple, message: str) -> LessonError:
     place = positions.find(loc)
     return LessonError(path, place[0] if place else None, place[1] if place else None, message)
 
@@ -171,13 +171,13 @@ def _cross_checks(lessons: list[LoadedLesson]) -> list[LessonError]:
     by_id: dict[str, LoadedLesson] = {}
     for lesson in lessons:
         if lesson.id in by_id:
-            errors.append(_at(str(lesson.path), lesson.positions, ("id",),
+            errors.append(error_at(str(lesson.path), lesson.positions, ("id",),
                               f"the lesson id '{lesson.id}' is also used by {by_id[lesson.id].path.name}"))
         by_id.setdefault(lesson.id, lesson)
     for lesson in lessons:
         for i, needed in enumerate(lesson.lesson.requires):
             if needed not in by_id:
-                errors.append(_at(str(lesson.path), lesson.positions, ("requires", i),
+                errors.append(error_at(str(lesson.path), lesson.positions, ("requires", i),
                                   f"requires '{needed}', which no lesson has as its id"))
     errors.extend(_cycles(by_id))
     return errors
@@ -195,7 +195,7 @@ def _cycles(by_id: dict[str, LoadedLesson]) -> list[LessonError]:
             if state.get(needed) == 1:
                 cycle = trail[trail.index(needed):] + [needed] if needed in trail else [node, needed]
                 lesson = by_id[node]
-                errors.append(_at(str(lesson.path), lesson.positions, ("requires",),
+                errors.append(error_at(str(lesson.path), lesson.positions, ("requires",),
                                   f"prerequisites go round in a circle: {' → '.join(cycle)}"))
             elif state.get(needed) is None:
                 visit(needed, trail + [needed])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError
-from .loader import Course, LoadedLesson, _at, load_course
+from .loader import Course, LoadedLesson, error_at, load_course
 
 
 @dataclass
@@ -65,7 +65,7 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
             with_variants += bool(exercise.params)
             problems = checker.validate(list(variants))
             for problem in problems:
-                errors.append(_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
+                errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
                                   f"exercise '{exercise.id}': {problem.message}"))
             if not problems:
                 errors.extend(_placeholders(lesson, index, checker))
@@ -87,7 +87,7 @@ def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError
         left = _PLACEHOLDER.findall(_MATH_OR_CODE.sub("", text))
         if left:
             where = ("exercises", index, *(field if isinstance(field, tuple) else (field,)))
-            errors.append(_at(str(lesson.path), lesson.positions, where,
+            errors.append(error_at(str(lesson.path), lesson.positions, where,
                               f"exercise '{checker.model.id}': unknown placeholder {{{left[0]}}}; this "
                               f"exercise fills {', '.join('{' + n + '}' for n in instance.placeholders) or 'none'}"))
     return errors
@@ -96,7 +96,7 @@ def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError
 def _lab_presets(lesson: LoadedLesson) -> list[LessonError]:
     from tutor.core.descent.presets import PRESETS
 
-    return [_at(str(lesson.path), lesson.positions, ("pages", i, "lab"),
+    return [error_at(str(lesson.path), lesson.positions, ("pages", i, "lab"),
                 f"no lab preset '{page.lab}'; the presets are {', '.join(PRESETS)}")
             for i, page in enumerate(lesson.lesson.pages) if page.lab and page.lab not in PRESETS]
 
@@ -119,6 +119,6 @@ def _prose(lesson: LoadedLesson) -> list[LessonError]:
     for where, text in texts:
         unknown = unknown_commands(text)
         if unknown:
-            errors.append(_at(str(lesson.path), lesson.positions, where,
+            errors.append(error_at(str(lesson.path), lesson.positions, where,
                               f"LaTeX the terminal cannot show: {', '.join(sorted(set(unknown)))}"))
     return errors

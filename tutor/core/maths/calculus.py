@@ -25,7 +25,7 @@ def _recip(f: Callable[[float], float]) -> Callable[[float], float]:
     return lambda x: 1.0 / f(x)
 
 
-_FLOAT_FUNCS: dict[str, Callable[..., float]] = {
+FLOAT_FUNCS: dict[str, Callable[..., float]] = {
     "sin": math.sin, "cos": math.cos, "tan": math.tan,
     "cot": _recip(math.tan), "sec": _recip(math.cos), "csc": _recip(math.sin),
     "asin": math.asin, "acos": math.acos, "atan": math.atan,
@@ -77,7 +77,7 @@ def float_function(tree: Node) -> Callable[[Mapping[str, float]], float]:
                 return math.log(args[0]) if len(args) == 1 else math.log(args[0]) / math.log(args[1])
             if node.func == "diff":
                 raise EvaluationError("diff(...) cannot be evaluated as a number")
-            return _FLOAT_FUNCS[node.func](*args)
+            return FLOAT_FUNCS[node.func](*args)
         if isinstance(node, Labeled):
             return value(node.expr, env)
         raise EvaluationError("a vector is not a single number")

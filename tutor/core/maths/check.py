@@ -19,7 +19,8 @@ from .names import Vocabulary
 from .nodes import Var, walk
 from .options import CheckOptions, Mode, ReferenceError_, Tolerance
 from .parser import parse
-from .problem import Problem, _sentence
+from .problem import Problem
+from .verdict import sentence
 from .sampling import PointSet
 from .verdict import Verdict
 
@@ -105,7 +106,7 @@ def check(answer: str, reference, variables: Sequence[str] | None = None, option
     try:
         problem = prepare(reference, variables, options)
     except MathsError as error:
-        verdict = Verdict("invalid", "parse", _sentence(str(error)))
+        verdict = Verdict("invalid", "parse", sentence(str(error)))
         return replace(verdict, ms=(time.perf_counter() - started) * 1000)
     verdict = problem.check(answer)
     return replace(verdict, ms=(time.perf_counter() - started) * 1000)

@@ -16,7 +16,7 @@ import sympy as sp
 from .build import Built, symbol
 from .floateval import evaluate_float
 from .mistakes import Mistake, derivative_mistakes
-from .precise import close_precise, evaluate_precise
+from .precise import close_precise, evaluate_precise, exact_number
 from .verdict import Diagnosis, format_number
 
 if TYPE_CHECKING:
@@ -183,10 +183,8 @@ def _near(a: np.ndarray, r: np.ndarray, rtol: float) -> bool:
 
 # -- numbers: a gradient at a point, a derivative's value ----------------------------------------------
 def diagnose_numbers(problem: Problem, values: tuple[sp.Expr, ...], tolerance: Tolerance) -> Diagnosis | None:
-    from .problem import _number
-
-    got = [_number(v) for v in values]
-    expected = [_number(e) for e in problem.expected]
+    got = [exact_number(v) for v in values]
+    expected = [exact_number(e) for e in problem.expected]
     if any(g is None for g in got) or any(e is None for e in expected):
         return None
     n = len(values)
@@ -207,7 +205,7 @@ def diagnose_numbers(problem: Problem, values: tuple[sp.Expr, ...], tolerance: T
         if tolerance.accepts(got[i], expected[i]):
             continue
         for m in _mistakes_for(problem, i):
-            value = _number(m.expr.xreplace(point))
+            value = exact_number(m.expr.xreplace(point))
             if value is not None and value != expected[i] and tolerance.accepts(got[i], value):
                 prefix = f"In {problem.component_names[i]}: " if n > 1 else ""
                 return Diagnosis(m.code, prefix + m.message)

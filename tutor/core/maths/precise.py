@@ -162,6 +162,13 @@ class _Evaluator:
         raise Unsupported(f"cannot evaluate {type(expr).__name__} numerically")
 
 
+def exact_number(expr: sp.Expr):
+    """A constant as a Fraction when it is rational, else as a 60-digit mpf (None if undefined)."""
+    if expr.is_Rational:
+        return Fraction(int(expr.p), int(expr.q))
+    return evaluate_precise(expr, {})
+
+
 def evaluate_precise(expr: sp.Expr, point: Mapping[str, Fraction], digits: int = DIGITS):
     """The value of `expr` at `point` as an mpmath number, or None where it is undefined."""
     with mpmath.workdps(digits):

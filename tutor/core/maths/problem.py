@@ -20,11 +20,11 @@ from .floateval import Unsupported
 from .names import Vocabulary
 from .options import CheckOptions, Tolerance
 from .parser import parse
-from .precise import evaluate_precise
+from .precise import exact_number
 from .preview import preview
 from .sampling import PointSet
 from .symbolic import cheap_zero
-from .verdict import Diagnosis, ShownPoint, Verdict, format_number, format_pair
+from .verdict import Diagnosis, ShownPoint, Verdict, format_number, format_pair, sentence
 from .worker import default_worker
 
 
@@ -69,9 +69,9 @@ class Problem:
         try:
             built, interpreted, notes = self.read(text)
         except ParseError as error:
-            return Verdict("invalid", "parse", _sentence(error.message), column=error.column)
+            return Verdict("invalid", "parse", sentence(error.message), column=error.column)
         except MathsError as error:
-            return Verdict("invalid", "parse", _sentence(str(error)))
+            return Verdict("invalid", "parse", sentence(str(error)))
         base = Verdict("invalid", None, "", interpreted=interpreted, notes=notes)
         shape = self._shape_problem(built)
         if shape:
@@ -84,7 +84,7 @@ class Problem:
                 return self._check_numbers(base, values)
             return self._check_expressions(base, values, built)
         except Unsupported as error:
-            return replace(base, method="parse", message=_sentence(str(error)))
+            return replace(base, method="parse", message=sentence(str(error)))
 
     def _shape_problem(self, built: Built) -> str | None:
         n = len(self.expected)
@@ -121,7 +121,7 @@ class Problem:
             if got_expr.free_symbols:
                 names = ", ".join(sorted(str(s) for s in got_expr.free_symbols))
                 return replace(base, method="parse", message=f"Type a number: your answer still contains {names}.")
-            got, expected = _common(_number(got_expr), _number(expected_expr))
+            got, expected = _common(exact_number(got_expr), exact_number(expected_expr))
             if expected is None:
                 return replace(base, method="parse", message="The expected value is undefined; this exercise is broken.")
             if got is None:
@@ -213,13 +213,6 @@ class Problem:
         return diagnose.diagnose_numbers(self, values, tolerance)
 
 
-def _number(expr: sp.Expr):
-    if expr.is_Rational:
-        return Fraction(int(expr.p), int(expr.q))
-    value = evaluate_precise(expr, {})
-    return value
-
-
 def _common(a, b):
     """Two numbers in one type: Fractions stay exact, otherwise both become 60-digit mpf."""
     if a is None or b is None or (isinstance(a, Fraction) and isinstance(b, Fraction)):
@@ -231,14 +224,6 @@ def _common(a, b):
             return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v
 
         return mp(a), mp(b)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _counterexample_sentence(shown: ShownPoint, name: str) -> str:

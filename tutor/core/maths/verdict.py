@@ -71,6 +71,15 @@ def timed(verdict: Verdict, ms: float) -> Verdict:
     return replace(verdict, ms=ms)
 
 
+def sentence(text: str) -> str:
+    """A message as a sentence: capital first letter, a full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def format_number(value) -> str:
     """A number as a learner would write it: 4, −1/2, 0.333333, 1.5e+12; 'undefined' for None."""
     if value is None:

@@ -22,12 +22,12 @@ from .base import ExerciseError, ExerciseType, Problem_
 from .descent_judge import (
     DEFAULT_TOLERANCE,
     HandStep,
-    _describe,
-    _gradient_mistakes,
-    _Judge,
-    _rational,
-    _named,
-    _Variant,
+    describe_tolerance,
+    gradient_mistakes,
+    Judge,
+    rational,
+    named,
+    Variant,
 )
 
 
@@ -53,7 +53,7 @@ class DescentExercise(ExerciseType):
                     self.problems.append(Problem_(("loss",), f"the {what} {name} does not occur in the loss"))
 
     # -- one variant: the engine's numbers ----------------------------------------------------------
-    def _variant(self, values: Mapping[str, Fraction]) -> _Variant:
+    def _variant(self, values: Mapping[str, Fraction]) -> Variant:
         model = self.model
         try:
             start = {k: float(parse_number_text(model.start[k], values)) for k in self.parameters}
@@ -84,7 +84,7 @@ class DescentExercise(ExerciseType):
                      trace.steps[k - 1].loss, trace.steps[k].loss, tuple(u.text() for u in trace.steps[k].updates))
             for k in range(1, len(trace.steps))
         )
-        return _Variant(loss, lr, start, data, steps, self.substitute(self.expr, values))
+        return Variant(loss, lr, start, data, steps, self.substitute(self.expr, values))
 
     def instance(self, seed: int):
         values = self.values(seed)
@@ -94,21 +94,21 @@ class DescentExercise(ExerciseType):
                                labels=self.parameters if len(self.parameters) > 1 else ())
         problems = []
         for step in v.steps:
-            reference = tuple(_rational(x) for x in step.after)
+            reference = tuple(rational(x) for x in step.after)
             problems.append(prepare(reference if len(reference) > 1 else reference[0], self.parameters, options))
         # The typical wrong gradients are worked out only when a step is wrong (most are not).
-        mistakes = functools.partial(_gradient_mistakes, v, self.parameters, self.model.function_name)
-        judge = _Judge(self.parameters, v, problems, tolerance, mistakes, self.model.function_name)
+        mistakes = functools.partial(gradient_mistakes, v, self.parameters, self.model.function_name)
+        judge = Judge(self.parameters, v, problems, tolerance, mistakes, self.model.function_name)
         start = ", ".join(f"{k} = {show(x)}" for k, x in v.start.items())
         formula = self._formula(v, values)
         shows = f"{formula}\nstart: {start} · learning rate {show(v.lr)} · {len(v.steps)} step(s) by hand"
-        expected = "; ".join(f"step {s.index}: {_named(self.parameters, s.after)}" for s in v.steps)
+        expected = "; ".join(f"step {s.index}: {named(self.parameters, s.after)}" for s in v.steps)
         lab = {"loss": self.model.loss, "data": dict(v.data) or None, "params": self.parameters,
                "start": dict(v.start), "lr": v.lr, "steps": self.model.lab_steps, "ahead": len(v.steps),
                "title": formula}
         partials = v.loss.partial_formulas()
         extra = {"params": self.parameters, "lr": v.lr, "start": dict(v.start), "steps": v.steps,
-                 "formula": formula, "partials": partials, "tolerance": _describe(tolerance),
+                 "formula": formula, "partials": partials, "tolerance": describe_tolerance(tolerance),
                  "check_step": judge.check_step, "read_step": judge.read, "lab": lab}
         return self.base_instance(
             seed, values, title="Gradient descent by hand", shows=shows, expected=expected, shape="steps",
@@ -117,7 +117,7 @@ class DescentExercise(ExerciseType):
                           "steps": str(len(v.steps)), "answer": expected},
         )
 
-    def _formula(self, v: _Variant, values: Mapping[str, Fraction]) -> str:
+    def _formula(self, v: Variant, values: Mapping[str, Fraction]) -> str:
         """L(w, b) = (wx + b − y)² with x = 2, y = 4: as typed unless a param had to be put in."""
         name = self.model.function_name
         uses_params = any(s.name in values for s in self.expr.free_symbols)

@@ -42,7 +42,7 @@ class HandStep:
 
 
 @dataclass
-class _Variant:
+class Variant:
     loss: Loss
     lr: float
     start: dict[str, float]
@@ -51,16 +51,16 @@ class _Variant:
     per_point: sp.Expr  # the loss of one point, params substituted: its typical wrong partials
 
 
-def _rational(x: float) -> sp.Rational:
+def rational(x: float) -> sp.Rational:
     f = Fraction(repr(x))  # the decimal Python prints: 1.6, not the binary float's 3602879701896397/2^51
     return sp.Rational(f.numerator, f.denominator)
 
 
-def _named(names: Sequence[str], values: Sequence[float]) -> str:
+def named(names: Sequence[str], values: Sequence[float]) -> str:
     return ", ".join(f"{n} = {show(x)}" for n, x in zip(names, values))
 
 
-def _describe(tolerance: Tolerance) -> str:
+def describe_tolerance(tolerance: Tolerance) -> str:
     parts = []
     if tolerance.absolute is not None:
         parts.append(f"±{show(float(tolerance.absolute))}")
@@ -69,7 +69,7 @@ def _describe(tolerance: Tolerance) -> str:
     return " or ".join(parts) or "exact"
 
 
-def _gradient_mistakes(v: _Variant, names: Sequence[str], fname: str) -> list[list[tuple[str, str, tuple[float, ...]]]]:
+def gradient_mistakes(v: Variant, names: Sequence[str], fname: str) -> list[list[tuple[str, str, tuple[float, ...]]]]:
     """For each parameter: (code, sentence, its value at each hand step's start) of typical wrong partials."""
     symbols = tuple(symbol(n) for n in names)
     rows = len(next(iter(v.data.values()))) if v.data else 1
@@ -96,10 +96,10 @@ def _mean(expr: sp.Expr, names: Sequence[str], point: Sequence[float], data: Map
         return float(np.mean(evaluate_float(expr, env, rows)))
 
 
-class _Judge:
+class Judge:
     """Checks the learner's parameters after step k; names the slip behind a wrong step."""
 
-    def __init__(self, names, variant: _Variant, problems: list[Problem], tolerance: Tolerance,
+    def __init__(self, names, variant: Variant, problems: list[Problem], tolerance: Tolerance,
                  mistakes, fname: str) -> None:
         self.names, self.v, self.problems = tuple(names), variant, problems
         self.tolerance, self.fname = tolerance, fname
