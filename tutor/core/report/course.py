@@ -1,0 +1,76 @@
+"""The bundled course (or another) as the report needs it: exercises, their variants and instances.
+
+An answer is judged against the variant the learner saw: rebuilt from the lesson id, the exercise
+id and the seed in the statement. Exercises without params have one variant whatever the seed, so
+their instance is built once; a randomised exercise gets one instance per variant actually met.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CourseSource:
+    """Looks exercises up in a lessons folder; anything missing answers None (never raises)."""
+
+    def __init__(self, lessons: Path | str | None = None) -> None:
+        self.lessons = lessons
+        self._course = None
+        self._instances: dict[tuple, object] = {}
+
+    @property
+    def course(self):
+        if self._course is None:
+            from tutor.core.lessons.loader import load_course
+
+            self._course = load_course(self.lessons, build=False)
+        return self._course
+
+    def model(self, lesson_id: str, exercise_id: str):
+        """The exercise as its lesson file states it (no maths read: cheap)."""
+        lesson = self.course.lesson(lesson_id)
+        if lesson is None:
+            return None
+        return next((m for m in lesson.lesson.exercises if m.id == exercise_id), None)
+
+    def exercise(self, lesson_id: str, exercise_id: str):
+        """The usable exercise (its lesson's maths is read on first use), or None."""
+        lesson = self.course.lesson(lesson_id)
+        return lesson.exercise(exercise_id) if lesson is not None else None
+
+    def lesson_exercises(self, lesson_id: str) -> list[str]:
+        lesson = self.course.lesson(lesson_id)
+        return [m.id for m in lesson.lesson.exercises] if lesson is not None else []
+
+    def variant(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple, str | None] | None:
+        """(a key equal for equal variants, the params as text) or None when it cannot be known."""
+        model = self.model(lesson_id, exercise_id)
+        if model is None:
+            return None
+        if not model.params:
+            return (), None
+        if seed is None:
+            return None
+        from tutor.core.lessons.variants import VariantError, draw_params
+
+        try:  # the same draw as the exercise's own (ExerciseType.values), without reading its maths
+            values = draw_params(model.params, model.where, seed, f"{lesson_id}/{exercise_id}")
+        except VariantError:
+            return None
+        from tutor.core.maths.verdict import format_number
+
+        return tuple(sorted(values.items())), ", ".join(f"{k} = {format_number(v)}" for k, v in values.items())
+
+    def instance(self, lesson_id: str, exercise_id: str, seed: int | None):
+        """The instance of this variant (built once per variant), or None."""
+        variant = self.variant(lesson_id, exercise_id, seed)
+        if variant is None:
+            return None
+        key = (lesson_id, exercise_id, variant[0])
+        if key not in self._instances:
+            exercise = self.exercise(lesson_id, exercise_id)
+            try:
+                self._instances[key] = exercise.instance(seed or 0) if exercise is not None else None
+            except Exception:  # noqa: BLE001 - same: the report groups this exercise by text instead
+                self._instances[key] = None
+        return self._instances[key]
