@@ -34,11 +34,12 @@ class TutorApp(App[None]):
     built = reactive(False, init=False)                      # the exercises' maths is loaded
 
     def __init__(self, lessons: Path | str | None = None, data_dir: Path | str | None = None,
-                 warm_symbolic: bool = True) -> None:
+                 warm_symbolic: bool = True, ask_learner: bool = False) -> None:
         super().__init__()
         self.lessons_path = Path(lessons) if lessons else None
         self.data_dir = data_dir
         self.warm_symbolic = warm_symbolic
+        self.ask_learner = ask_learner  # a shared session (tutor serve): ask who is studying first
         self.store = None
 
     def on_mount(self) -> None:

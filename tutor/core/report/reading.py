@@ -127,7 +127,6 @@ def read_file(path: Path, reading: Reading) -> None:
             for i, statement in enumerate(listed if isinstance(listed, list) else [whole], 1):
                 reading.add(statement, f"{path}#{i}")
             return
-    last = len(lines)
     for number, line in enumerate(lines, 1):
         line = line.strip().lstrip("\ufeff")
         if not line:
@@ -135,8 +134,8 @@ def read_file(path: Path, reading: Reading) -> None:
         try:
             statement = json.loads(line)
         except ValueError:
-            cut = number == last and not text.endswith("\n")
-            reading.skip("a truncated line" if cut else "not JSON", f"{path}:{number}")
+            # A statement cut short (a crash while appending, a copy interrupted) still starts like one.
+            reading.skip("a truncated line" if line.startswith("{") else "not JSON", f"{path}:{number}")
             continue
         reading.add(statement, f"{path}:{number}")
 

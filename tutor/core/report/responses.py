@@ -29,7 +29,7 @@ class AnswerGroup:
     diagnosis: str | None                # the checker's code for the mistake, if it named one
     message: str | None                  # the feedback the learners saw (the most common)
     forms: tuple[tuple[str, int], ...]   # every typed form and how often, most common first
-    decided_by: str                      # "checker", "choice" or "text": who said they are the same
+    decided_by: str                      # who said they are the same: checker, choice, text or diagnosis
     variant: str | None = None           # the params, when the group belongs to one variant
     variants: int = 1                    # how many variants the group spans
     option: str | None = None            # a choice answer: the option's words
@@ -130,10 +130,10 @@ def _finish(key: str, parts: list[_Group], source, lesson: str, exercise: str) -
         if verdict is not None and verdict.diagnosis is not None:
             diagnosis, message = verdict.diagnosis.code, message or verdict.diagnosis.message
     option = biggest.option or _most_common(a.choice_text for a in biggest.attempts)
-    decided = {g.decided_by for g in parts}
+    decided = {g.decided_by for g in parts} if len(parts) == 1 else {"diagnosis"}  # merged across variants
     return AnswerGroup(
         exercise=key, representative=lead, count=len(attempts),
         learners=tuple(sorted({a.learner for a in attempts})), diagnosis=diagnosis, message=message,
-        forms=tuple(typed.most_common()), decided_by="checker" if "checker" in decided else decided.pop(),
+        forms=tuple(typed.most_common()), decided_by=decided.pop(),
         variant=parts[0].variant if len(parts) == 1 else None, variants=len(parts), option=option,
     )
