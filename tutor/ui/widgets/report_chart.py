@@ -58,8 +58,15 @@ def draw(bars: tuple[tuple[str, float], ...], width: int, height: int, title: st
                 plt.title(title)
             # plotext lists horizontal bars from the bottom up: reversed, the largest is on top.
             plt.bar(labels[::-1], values[::-1], orientation="horizontal", width=0.6)
+            ticks = _whole_ticks(max(values), 4 if width < 60 else 6)
+            plt.xticks(ticks, [str(t) for t in ticks])  # counts: no 1.2 on the axis
             out = plt.build()
         finally:
             plt.clear_figure()
     out = out.removesuffix("\n")
     return out if color else plt.uncolorize(out)
+
+
+def _whole_ticks(top: float, most: int) -> list[int]:
+    step = max(1, -(-int(top) // most))
+    return list(range(0, int(top) + step, step))
