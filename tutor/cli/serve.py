@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"tutor: --port {args.port}: choose a port from 1 to 65535", file=sys.stderr)
         return 2
     try:
-        from tutor.serve.server import TutorServer, tab_command
+        from tutor.serve.server import TutorServer
     except ModuleNotFoundError as error:  # textual-serve is a dependency; a broken install says so plainly
         print(f"tutor: serving needs textual-serve: {error}", file=sys.stderr)
         return 2
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in LOCAL_HOSTS:
         print(f"tutor: warning: listening on {args.host}: anyone on the network can reach this tutor at port "
               f"{args.port} and type in any learner's name.", file=sys.stderr)
-    server = TutorServer(tab_command(folder, args.path), args.host, args.port, folder)
+    server = TutorServer(folder, args.path, args.host, args.port)
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's

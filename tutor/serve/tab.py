@@ -12,15 +12,21 @@ import argparse
 import sys
 
 
+def run_tab(data_dir: str, lessons: str | None = None) -> int:
+    from tutor.ui.app import make_app
+
+    # No maths worker process warmed up in advance: on a server, one per tab would cost each session
+    # ~55 MB more; it starts on demand for the rare answer that the numbers alone cannot decide.
+    make_app(lessons, data_dir, ask_learner=True, warm_symbolic=False).run()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tutor.serve.tab")
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--lessons")
     args = parser.parse_args(argv)
-    from tutor.ui.app import make_app
-
-    make_app(args.lessons, args.data_dir, ask_learner=True).run()
-    return 0
+    return run_tab(args.data_dir, args.lessons)
 
 
 if __name__ == "__main__":

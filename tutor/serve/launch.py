@@ -1,0 +1,33 @@
+"""What textual-serve runs for each tab: hand this process's pipes to the warm zygote, wait, exit alike.
+
+Kept to the standard library's lightest modules: this process starts for every tab, and only its
+fork of the zygote does real work. If the zygote cannot be reached it runs the tab itself.
+
+    python -m tutor.serve.launch SOCKET --data-dir DIR [--lessons PATH]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+
+
+def main(argv: list[str]) -> int:
+    path, rest = argv[0], argv[1:]
+    try:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn.connect(path)
+        socket.send_fds(conn, [json.dumps(dict(os.environ)).encode("utf-8")], [0, 1, 2])
+    except OSError:
+        os.execv(sys.executable, [sys.executable, "-m", "tutor.serve.tab", *rest])  # the slow, sure way
+    received = conn.recv(64)  # the tab's exit status, sent when it ends (nothing: the zygote died)
+    try:
+        return int(received or b"1")
+    except ValueError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
