@@ -16,13 +16,15 @@ import sys
 
 def main(argv: list[str]) -> int:
     path, rest = argv[0], argv[1:]
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         conn.connect(path)
         socket.send_fds(conn, [json.dumps(dict(os.environ)).encode("utf-8")], [0, 1, 2])
     except OSError:
+        conn.close()
         os.execv(sys.executable, [sys.executable, "-m", "tutor.serve.tab", *rest])  # the slow, sure way
-    received = conn.recv(64)  # the tab's exit status, sent when it ends (nothing: the zygote died)
+    with conn:
+        received = conn.recv(64)  # the tab's exit status, sent when it ends (nothing: the zygote died)
     try:
         return int(received or b"1")
     except ValueError:
