@@ -163,3 +163,25 @@ def test_usage_errors(tmp_path, capsys) -> None:
     assert run(["serve", str(tmp_path / "no-such-lessons")]) == 2
     assert run(["serve", "--port", "70000"]) == 2
     assert "port" in capsys.readouterr().err
+
+
+async def test_one_tab_ending_does_not_wait_for_another(server) -> None:
+    """Each forked tutor closes the zygote's other sockets: a closed tab ends while another runs on."""
+    proc, port = server
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as http:
+        first = await http.ws_connect(f"{base}/ws?width=80&height=24")
+        await first_screen(first, FIRST_LESSON)
+        launchers = {pid for pid in children(proc.pid) if b"tutor.serve.launch" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+        async with http.ws_connect(f"{base}/ws?width=80&height=24") as second:
+            await first_screen(second, FIRST_LESSON)
+            await first.close()  # the browser tab is closed: its tutor is told to quit
+            deadline = time.monotonic() + 15
+            while any(alive(pid) for pid in launchers) and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            assert not any(alive(pid) for pid in launchers), "the first tab's launcher waited for the second tab"
+            await second.send_json(["ping", "still there"])
+            reader = asyncio.create_task(read_to_the_end(second))
+            proc.send_signal(signal.SIGINT)
+            assert await asyncio.to_thread(proc.wait, 30) == 0
+            await asyncio.wait_for(reader, 10)
