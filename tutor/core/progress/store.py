@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from . import queries, rules
 from .quizzes import QuizMethods
-from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName
+from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName, Work
 
 
 class ProgressStore(QuizMethods):
@@ -83,6 +83,36 @@ class ProgressStore(QuizMethods):
         """Where the learner left off in one lesson."""
         with self._read() as conn:
             return queries.load_position(conn, lesson_id)
+
+    # -- work in progress on an exercise (descent steps done by hand) -------------------------------
+
+    def save_work(self, lesson_id: str, exercise_id: str, seed: int, answers: Iterable[str]) -> Work:
+        """Remember the answers accepted so far on variant `seed`, replacing what was kept before."""
+        answers = tuple(answers)
+
+        def work(conn, at):
+            kept = Work(lesson_id, exercise_id, int(seed), answers, at)
+            queries.save_work(conn, kept)
+            return kept
+        return self._apply(work)
+
+    def work(self, lesson_id: str, exercise_id: str) -> Work | None:
+        """The answers kept for this exercise, if any (of whichever variant they were given on)."""
+        with self._read() as conn:
+            return queries.load_work(conn, lesson_id, exercise_id)
+
+    def clear_work(self, lesson_id: str, exercise_id: str) -> None:
+        """Forget the work in progress (the exercise is done, or another variant was started)."""
+        self._apply(lambda conn, at: queries.clear_work(conn, lesson_id, exercise_id))
+
+    # -- settings the learner chose (the theme) ------------------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        with self._read() as conn:
+            return queries.load_setting(conn, name)
+
+    def save_setting(self, name: str, value: str) -> None:
+        self._apply(lambda conn, at: queries.save_setting(conn, name, value))
 
     def _update(self, lesson_id: str, exercise_id: str,
                 change: Callable[[ExerciseState], ExerciseState]) -> ExerciseState:
