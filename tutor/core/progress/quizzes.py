@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from . import quiz
 from .base import StoreBase
-from .records import QuizAnswer, QuizResult, VerdictName
+from .records import Mode, QuizAnswer, QuizResult, VerdictName
 
 
 class QuizMethods(StoreBase):
@@ -20,7 +20,7 @@ class QuizMethods(StoreBase):
     def record_quiz_answer(self, quiz_id: int, number: int, lesson_id: str, exercise_id: str, *,
                            seed: int, answer: str, verdict: VerdictName, expected: str,
                            diagnosis: str | None = None, method: str | None = None,
-                           elapsed_ms: float = 0.0) -> QuizAnswer:
+                           elapsed_ms: float = 0.0, mode: Mode = "quiz") -> QuizAnswer:
         """Save question `number`'s answer AND its quiz-mode attempt, in one transaction.
 
         Answering the same number again (a question with several tries) replaces the answer
@@ -30,7 +30,7 @@ class QuizMethods(StoreBase):
             if not quiz.exists(conn, quiz_id):
                 raise ValueError(f"no quiz run with id {quiz_id}")
             self._record(conn, lesson_id, exercise_id, seed, answer, verdict, diagnosis, method,
-                         "quiz", elapsed_ms, at)
+                         mode, elapsed_ms, at)
             quiz.answer(conn, quiz_id, number, lesson_id, exercise_id, seed, answer, verdict,
                         expected, at)
             return quiz.answer_of(conn, quiz_id, number)
