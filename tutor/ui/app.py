@@ -48,10 +48,7 @@ class TutorApp(App[None]):
         self.lessons_path = Path(lessons) if lessons else None
         self.data_dir = data_dir
         self.warm_symbolic = warm_symbolic
-<<<<<<< HEAD
         self.ask_learner = ask_learner  # a shared session (tutor serve): ask who is studying first
-        self.store = None
-=======
         self.study: Study | None = None  # set in on_mount, before any screen is shown
         self.home: HomeScreen | None = None
 
@@ -60,7 +57,6 @@ class TutorApp(App[None]):
         # Notices carry lesson titles, file paths and learners' answers: text, never markup (a
         # "[/]" in a title would crash the app, "[@click=app.quit]" would run an action).
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
->>>>>>> main
 
     def on_mount(self) -> None:
         # The quick listing (a few milliseconds: libyaml and one SQLite file) happens before the first
