@@ -48,3 +48,8 @@ def exercise_label(row: ExerciseRow) -> str:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def clip(text: str, width: int) -> str:
+    """At most `width` characters, an ellipsis marking a cut."""
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"

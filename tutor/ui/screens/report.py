@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from tutor.core.report import Report
 from tutor.core.report.summary import exercise_rows, headline, learner_rows, misconception_rows
+from tutor.core.report.text import clip
 
 from ..widgets.report_chart import BarChart
 
@@ -20,10 +21,6 @@ EXERCISE_HEADINGS = ("exercise", "success", "tries", "time", "wrong")
 MISCONCEPTION_HEADINGS = ("diagnosis", "wrong", "learners", "exercises")
 NAME_WIDTH = 18      # a learner's name in the table (the detail line below has it whole)
 EXERCISE_WIDTH = 34
-
-
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ReportScreen(Screen):

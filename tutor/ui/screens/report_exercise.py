@@ -10,9 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tutor.core.report import AnswerGroup, Report
-from tutor.core.report.text import exercise_label, minutes, number, percent, plural
-
-from .report import clip
+from tutor.core.report.text import clip, exercise_label, minutes, number, percent, plural
 
 HEADINGS = ("count", "answer as typed", "diagnosis", "learners")
 ANSWER_WIDTH = 36

@@ -10,9 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tutor.core.report import Report
-from tutor.core.report.text import clock, minutes, percent
-
-from .report import clip
+from tutor.core.report.text import clip, clock, minutes, percent
 
 HEADINGS = ("time", "exercise", "try", "answer", "✓", "diagnosis")
 ANSWER_WIDTH = 22
