@@ -127,8 +127,9 @@ def completed(learner: str, solved: int, items: int, seconds: float, when: datet
 
 
 def write_sheet(path: Path, items: tuple[str, ...]) -> None:
-    lines = [f"id: {SHEET_ID}", f"title: {SHEET_TITLE}", "mode: study", f"class: {CLASS}", "items:"]
-    lines += [f"  - {key}" for key in items]
+    """The sheet in the tutor's lab-sheet format (lessons/sheets/ has an annotated example)."""
+    lines = [f"id: {SHEET_ID}", f"title: {SHEET_TITLE}", f"class: {CLASS}", "mode: study", "submit: submit", "items:"]
+    lines += [f"  - exercise: {key}" for key in items]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -73,7 +73,7 @@ def test_a_sheet_fixes_the_items_and_their_order(tmp_path) -> None:
     other = statement("Ann", "mse-loss/dl-dw", "2x", False, sheet=None)
     write_jsonl(tmp_path / "submit" / "extra.jsonl", [other, statement("Dan", A, "2x", True, sheet="another-lab")])
     sheet = tmp_path / "lab.yaml"
-    sheet.write_text("id: lab\ntitle: Monday lab\nitems:\n  - basic-example/dfdx-basic\n"
+    sheet.write_text("id: lab\ntitle: Monday lab\nclass: 5B\nitems:\n  - exercise: basic-example/dfdx-basic\n"
                      "  - {lesson: basic-example, exercise: df-dx-2-3}\n  - core-idea/added-constant\n", encoding="utf-8")
     report = build_report([tmp_path / "submit"], sheet=sheet)
     assert report.title == "Monday lab" and report.sheet == "lab"
@@ -84,12 +84,24 @@ def test_a_sheet_fixes_the_items_and_their_order(tmp_path) -> None:
     assert len(report.attempts) == len([s for s in statements if s["object"]["id"].split(":")[-1] != B])
 
 
-def test_a_sheet_may_name_whole_lessons(tmp_path) -> None:
+def test_a_sheet_may_name_whole_lessons_and_add_lessons_of_its_own(tmp_path) -> None:
     lab(tmp_path)
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "mine.yaml").write_text(
+        "id: mine\ntitle: Mine\nsummary: Mine.\nexercises:\n  - id: d\n    type: derivative\n    prompt: p\n"
+        "    function: x^3\n    wrt: x\n", encoding="utf-8")
+    write_jsonl(tmp_path / "submit" / "mine.jsonl", [
+        statement("Ann", "mine/d", "3x", False, minute=20), statement("Bob", "mine/d", "x*3", False, minute=21),
+        statement("Cem", "mine/d", "x^2", False, minute=22)])
     sheet = tmp_path / "lab.yaml"
-    sheet.write_text("id: lab\nlessons: [basic-example]\n", encoding="utf-8")
+    sheet.write_text("id: lab\ntitle: T\nclass: 5B\nlessons: [extra]\n"
+                     "items:\n  - lesson: basic-example\n  - exercise: mine/d\n", encoding="utf-8")
     report = build_report([tmp_path / "submit"], sheet=sheet)
-    assert A in {r.key for r in report.exercises} and len(report.exercises) == 7
+    keys = [r.key for r in report.exercises]
+    assert A in keys and "mine/d" in keys and len(keys) == 8  # the lesson's seven, and the sheet's own
+    groups = report.groups["mine/d"]  # the sheet's own lesson is known: 3x and x*3 are one answer
+    assert [(g.count, g.decided_by) for g in groups] == [(2, "checker"), (1, "checker")]
+    assert not any("not in the course" in w for w in report.warnings)
 
 
 @pytest.mark.parametrize("text", ["id: lab\n", "- just\n- a list\n", "id: [unclosed\n"])

@@ -85,3 +85,9 @@ def test_durations_times_and_names() -> None:
     assert learner_name({"account": {"name": "Ann"}, "name": "A. N."}) == "Ann"
     assert learner_name({"mbox": "mailto:b@x.example"}) == "b@x.example"
     assert learner_name({"name": "  "}) is None
+
+
+def test_a_class_name_is_read_from_its_encoded_iri(tmp_path) -> None:
+    s = statement("Ann", "basic-example/dfdx-basic", "2x", True, klass="ML%202B")
+    reading = read_paths([write_jsonl(tmp_path / "a.jsonl", [s])])
+    assert reading.attempts[0].group == "ML 2B"

@@ -26,8 +26,8 @@ def build_report(paths: list[str | Path], sheet: str | Path | None = None, lesso
     bad statements are only counted in the warnings.
     """
     started = time.perf_counter()
-    source = CourseSource(lessons)
-    items = read_sheet(sheet, source.lesson_exercises) if sheet else None
+    items = read_sheet(sheet) if sheet else None
+    source = CourseSource(lessons, items.lessons if items else ())
     reading = read_paths(paths)
     report = make_report(reading, items, source if analyse_answers else None)
     report.seconds_to_build = time.perf_counter() - started
@@ -37,14 +37,16 @@ def build_report(paths: list[str | Path], sheet: str | Path | None = None, lesso
 def make_report(reading: Reading, sheet: SheetItems | None, source: CourseSource | None) -> Report:
     attempts = sorted(reading.attempts, key=lambda a: (a.timestamp or _EARLY, a.where))
     outside = 0
+    listed: tuple[str, ...] = ()
     if sheet is not None:  # another sheet's answers, or exercises it does not list, are not this lab's
-        kept = [a for a in attempts if a.sheet in (None, sheet.id) and a.key in sheet.items]
+        listed = sheet.expanded(source.lesson_exercises if source else lambda lesson: [])
+        kept = [a for a in attempts if a.sheet in (None, sheet.id) and a.key in listed]
         outside, attempts = len(attempts) - len(kept), kept
     by_cell: dict[tuple[str, str], list] = defaultdict(list)
     for attempt in attempts:
         by_cell[attempt.learner, attempt.key].append(attempt)
     met = list(dict.fromkeys(a.key for a in attempts))
-    items = list(sheet.items) if sheet else met
+    items = list(listed) if sheet else met
     keys = items + [k for k in met if k not in items]
     titles = _titles(attempts, keys, source)
     learners = sorted({a.learner for a in attempts} | {c.learner for c in reading.completions})

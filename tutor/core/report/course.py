@@ -11,35 +11,40 @@ from pathlib import Path
 
 
 class CourseSource:
-    """Looks exercises up in a lessons folder; anything missing answers None (never raises)."""
+    """Looks exercises up in a lessons folder (and a sheet's extra lessons); what is missing is None."""
 
-    def __init__(self, lessons: Path | str | None = None) -> None:
+    def __init__(self, lessons: Path | str | None = None, extra: tuple[Path, ...] = ()) -> None:
         self.lessons = lessons
-        self._course = None
+        self.extra = tuple(extra)
+        self._courses: list | None = None
         self._instances: dict[tuple, object] = {}
 
     @property
-    def course(self):
-        if self._course is None:
+    def courses(self) -> list:
+        if self._courses is None:
             from tutor.core.lessons.loader import load_course
 
-            self._course = load_course(self.lessons, build=False)
-        return self._course
+            self._courses = [load_course(self.lessons, build=False)]
+            self._courses += [load_course(path, build=False) for path in self.extra]
+        return self._courses
+
+    def lesson(self, lesson_id: str):
+        return next((found for c in self.courses if (found := c.lesson(lesson_id)) is not None), None)
 
     def model(self, lesson_id: str, exercise_id: str):
         """The exercise as its lesson file states it (no maths read: cheap)."""
-        lesson = self.course.lesson(lesson_id)
+        lesson = self.lesson(lesson_id)
         if lesson is None:
             return None
         return next((m for m in lesson.lesson.exercises if m.id == exercise_id), None)
 
     def exercise(self, lesson_id: str, exercise_id: str):
         """The usable exercise (its lesson's maths is read on first use), or None."""
-        lesson = self.course.lesson(lesson_id)
+        lesson = self.lesson(lesson_id)
         return lesson.exercise(exercise_id) if lesson is not None else None
 
     def lesson_exercises(self, lesson_id: str) -> list[str]:
-        lesson = self.course.lesson(lesson_id)
+        lesson = self.lesson(lesson_id)
         return [m.id for m in lesson.lesson.exercises] if lesson is not None else []
 
     def variant(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple, str | None] | None:

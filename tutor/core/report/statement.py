@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from urllib.parse import unquote
 
 EXERCISE_URN = "urn:tutor:exercise:"
 SHEET_URN = "urn:tutor:sheet:"
@@ -121,8 +122,9 @@ def _context(statement: dict) -> tuple[str | None, str | None, str | None]:
     context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
     sheet = next((a for a in _activities(context, "parent") if a["id"].startswith(SHEET_URN)), None)
     group = next((a["id"] for a in _activities(context, "grouping") if a["id"].startswith(CLASS_URN)), None)
+    # A class is free text ("ML 2B"), percent-encoded in its IRI.
     return (sheet["id"].removeprefix(SHEET_URN) if sheet else None, _name(sheet.get("definition")) if sheet else None,
-            group.removeprefix(CLASS_URN) if group else None)
+            unquote(group.removeprefix(CLASS_URN)) if group else None)
 
 
 def _integer(value: object) -> int | None:
