@@ -54,7 +54,10 @@ def help_reasons(cells: list[Cell], titles: dict[str, str], threshold: int | Non
         if cell.seconds >= STUCK_MINUTES * 60:
             parts.append(f"{cell.seconds / 60:.0f} min")
         if parts:
-            out.append(f"{', '.join(parts)} on {titles.get(cell.exercise) or cell.exercise}, not solved")
+            exercise = cell.exercise.partition("/")[2]
+            title = titles.get(cell.exercise)
+            named = exercise if not title or title == exercise else f"{exercise} ({title})"
+            out.append(f"{', '.join(parts)} on {named}, not solved")
     return tuple(out)
 
 
