@@ -163,7 +163,8 @@ def main() -> int:
     tutors = [m for r in runs for m in r["memory"]["tutor"]]
     launchers = [m for r in runs for m in r["memory"]["launcher"]]
     zygotes = [m for r in runs for m in r["memory"]["zygote"]]
-    print(f"{args.sessions} sessions at once, {args.runs} runs ({sum(r['tutors'] for r in runs)} tutors seen)")
+    print(f"{args.sessions} sessions at once, {args.runs} runs ({sum(r['tutors'] for r in runs)} tutors seen; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"time to first screen: median {statistics.median(firsts):.2f} s, slowest per run "
           f"{', '.join(f'{t:.2f}' for t in per_run_max)} s (budget ≤ 2 s)")
     print(f"each tab's tutor after {args.settle:.0f} s: RSS median {statistics.median(m['VmRSS'] for m in tutors):.0f} MB "

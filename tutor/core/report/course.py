@@ -18,6 +18,8 @@ class CourseSource:
         self.extra = tuple(extra)
         self._courses: list | None = None
         self._instances: dict[tuple, object] = {}
+        self._exercises: dict[tuple[str, str], object] = {}
+        self._variants: dict[tuple, object] = {}
 
     @property
     def courses(self) -> list:
@@ -39,9 +41,19 @@ class CourseSource:
         return next((m for m in lesson.lesson.exercises if m.id == exercise_id), None)
 
     def exercise(self, lesson_id: str, exercise_id: str):
-        """The usable exercise (its lesson's maths is read on first use), or None."""
-        lesson = self.lesson(lesson_id)
-        return lesson.exercise(exercise_id) if lesson is not None else None
+        """The usable exercise, or None; only this exercise's maths is read (not its whole lesson's)."""
+        key = (lesson_id, exercise_id)
+        if key not in self._exercises:
+            model = self.model(lesson_id, exercise_id)
+            exercise = None
+            if model is not None:
+                from tutor.core.lessons.types import exercise_type
+
+                exercise = exercise_type(model, lesson_id)
+                if exercise.problems:  # broken in the lesson file: the report groups its answers by text
+                    exercise = None
+            self._exercises[key] = exercise
+        return self._exercises[key]
 
     def lesson_exercises(self, lesson_id: str) -> list[str]:
         lesson = self.lesson(lesson_id)
@@ -49,6 +61,12 @@ class CourseSource:
 
     def variant(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple, str | None] | None:
         """(a key equal for equal variants, the params as text) or None when it cannot be known."""
+        key = (lesson_id, exercise_id, seed)
+        if key not in self._variants:  # a learner's wrong answers to one exercise share its seed
+            self._variants[key] = self._variant(lesson_id, exercise_id, seed)
+        return self._variants[key]
+
+    def _variant(self, lesson_id: str, exercise_id: str, seed: int | None):
         model = self.model(lesson_id, exercise_id)
         if model is None:
             return None

@@ -132,12 +132,22 @@ def read_file(path: Path, reading: Reading) -> None:
         if not line:
             continue
         try:
-            statement = json.loads(line)
+            statement = _decode(line)
         except ValueError:
             # A statement cut short (a crash while appending, a copy interrupted) still starts like one.
             reading.skip("a truncated line" if line.startswith("{") else "not JSON", f"{path}:{number}")
             continue
         reading.add(statement, f"{path}:{number}")
+
+
+def _decode(line: str) -> object:
+    """One JSON value (msgspec: several times faster than json on a class's thousands of lines)."""
+    import msgspec
+
+    try:
+        return msgspec.json.decode(line)
+    except msgspec.DecodeError as error:
+        raise ValueError(str(error)) from error
 
 
 def _whole(text: str) -> object:
