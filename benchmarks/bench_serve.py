@@ -133,6 +133,9 @@ async def one_run(sessions: int, settle: float) -> dict:
         # PSS counts a shared page once in all: the sum over every process is what the machine pays.
         total_pss = sum(memory_mb(p).get("Pss", 0.0) for p in everyone if Path(f"/proc/{p}").exists())
         server_memory = memory_mb(server.pid)
+        # CPU the sessions cost: their tutors and launchers, and the server relaying their screens
+        # (the zygote's one-off import is not per session).
+        session_cpu = sum(m["cpu"] for role in ("tutor", "launcher") for m in memory[role]) + server_memory["cpu"]
         stop = time.perf_counter()
         server.send_signal(signal.SIGINT)
         code = await asyncio.to_thread(server.wait, 60)
@@ -144,7 +147,7 @@ async def one_run(sessions: int, settle: float) -> dict:
         await asyncio.sleep(0.5)
         left = [pid for pid in everyone[1:] if Path(f"/proc/{pid}").exists()]
         return {"firsts": firsts, "memory": memory, "server": server_memory, "tutors": len(roles["tutor"]),
-                "total_pss": total_pss, "stop": stopped, "code": code, "left": left}
+                "total_pss": total_pss, "cpu": session_cpu, "stop": stopped, "code": code, "left": left}
     finally:
         if server.poll() is None:
             server.kill()
@@ -167,6 +170,9 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"time to first screen: median {statistics.median(firsts):.2f} s, slowest per run "
           f"{', '.join(f'{t:.2f}' for t in per_run_max)} s (budget ≤ 2 s)")
+    cpu = statistics.median(r["cpu"] for r in runs)
+    print(f"CPU for the {args.sessions} sessions (tutors, launchers, the server relaying): {cpu:.2f} s in all, "
+          f"so about {cpu / (os.cpu_count() or 1):.2f} s of waiting on idle cores")
     print(f"each tab's tutor after {args.settle:.0f} s: RSS median {statistics.median(m['VmRSS'] for m in tutors):.0f} MB "
           f"(max {max(m['VmRSS'] for m in tutors):.0f}, peak {max(m['VmHWM'] for m in tutors):.0f}); PSS median "
           f"{statistics.median(m['Pss'] for m in tutors):.0f} MB (budget ≤ 120 MB); CPU used so far: median "
