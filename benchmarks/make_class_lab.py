@@ -29,14 +29,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.lab_answers import Typist, right_answer, wrong_answers  # noqa: E402
+from benchmarks.lab_statements import CLASS, SHEET_ID, SHEET_TITLE, completed, statement  # noqa: E402
 
-SHEET_ID = "partials-lab"
-SHEET_TITLE = "Partial derivatives lab"
-CLASS = "5B"
 START = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 LAB_MINUTES = 90
 MAX_TRIES = 6            # then the learner opens the worked solution
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tutor")
 ITEMS = (  # a sheet across the course: derivatives, gradients, values, choices; some randomised
     "core-idea/dfdx-product", "basic-example/dfdx-basic", "basic-example/dfdy-basic",
     "basic-example/df-dx-2-3", "core-idea/added-constant", "core-idea/dfdy-mixed",
@@ -68,62 +65,6 @@ def seed_for(learner: str, key: str) -> int:
     """A per-learner variant, as a lab sheet derives it from (sheet, learner, exercise)."""
     digest = hashlib.sha256(f"{SHEET_ID}\x1f{learner}\x1f{key}".encode()).digest()
     return int.from_bytes(digest[:4], "big") % 2_000_000_000
-
-
-def iso_duration(seconds: float) -> str:
-    return f"PT{seconds:.1f}S"
-
-
-def statement(learner: str, key: str, title: str, answer: str, verdict, tries: int, hints: int,
-              solution: bool, seed: int, seconds: float, when: datetime) -> dict:
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
-    lesson, _ = key.split("/")
-    return {
-        "id": str(uuid.uuid5(NAMESPACE, f"{learner}\x1f{key}\x1f{stamp}")),
-        "actor": {"objectType": "Agent", "name": learner, "account": {"homePage": "urn:tutor:learner", "name": learner}},
-        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}},
-        "object": {"objectType": "Activity", "id": f"urn:tutor:exercise:{key}",
-                   "definition": {"name": {"en-US": title}, "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
-                                  "interactionType": "fill-in"}},
-        "result": {
-            "success": verdict.correct, "response": answer,
-            "score": {"scaled": 1.0 if verdict.correct else 0.0, "raw": int(verdict.correct), "min": 0, "max": 1},
-            "duration": iso_duration(seconds),
-            "extensions": {
-                "urn:tutor:ext:diagnosis": verdict.diagnosis.code if verdict.diagnosis else None,
-                "urn:tutor:ext:try": tries, "urn:tutor:ext:hints": hints, "urn:tutor:ext:solution-shown": solution,
-                "urn:tutor:ext:seed": seed, "urn:tutor:ext:mode": "study", "urn:tutor:ext:message": verdict.message,
-            },
-        },
-        "context": _context(learner, lesson),
-        "timestamp": stamp,
-    }
-
-
-def _context(learner: str, lesson: str) -> dict:
-    return {
-        "registration": str(uuid.uuid5(NAMESPACE, f"{SHEET_ID}\x1f{learner}")), "platform": "tutor",
-        "contextActivities": {
-            "parent": [{"objectType": "Activity", "id": f"urn:tutor:sheet:{SHEET_ID}",
-                        "definition": {"name": {"en-US": SHEET_TITLE}}}],
-            "grouping": [{"objectType": "Activity", "id": f"urn:tutor:class:{CLASS}"}],
-        },
-        "extensions": {"urn:tutor:ext:lesson": lesson},
-    }
-
-
-def completed(learner: str, solved: int, items: int, seconds: float, when: datetime) -> dict:
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    return {
-        "id": str(uuid.uuid5(NAMESPACE, f"{learner}\x1fsheet:{SHEET_ID}\x1f{stamp}")),
-        "actor": {"objectType": "Agent", "name": learner, "account": {"homePage": "urn:tutor:learner", "name": learner}},
-        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}},
-        "object": {"objectType": "Activity", "id": f"urn:tutor:sheet:{SHEET_ID}",
-                   "definition": {"name": {"en-US": SHEET_TITLE}}},
-        "result": {"completion": True, "score": {"scaled": solved / items, "raw": solved, "min": 0, "max": items},
-                   "duration": iso_duration(seconds)},
-        "context": _context(learner, ""), "timestamp": stamp,
-    }
 
 
 def write_sheet(path: Path, items: tuple[str, ...]) -> None:
@@ -230,7 +171,7 @@ def add_noise(submit: Path, folder: Path) -> None:
     files = sorted(folder.glob("*.jsonl"))
     first = files[0].read_text(encoding="utf-8")
     files[0].write_text(first + first.splitlines()[0][:70], encoding="utf-8")  # truncated last line
-    other = {"id": str(uuid.uuid4()), "actor": {"name": "Ben Carter"},
+    other = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "lecture-3")), "actor": {"name": "Ben Carter"},
              "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
              "object": {"id": "https://video.example.org/lecture-3"}}
     with files[1].open("a", encoding="utf-8") as stream:

@@ -5,7 +5,7 @@ from .model import Cell, ExerciseRow, LearnerRow, Misconception, Report
 from .reading import Reading, read_paths
 from .responses import AnswerGroup
 from .sheet import SheetError, SheetItems, read_sheet
-from .statement import Attempt, Completion
+from .attempt import Attempt, Completion
 
 __all__ = [
     "AnswerGroup", "Attempt", "Cell", "Completion", "ExerciseRow", "LearnerRow", "Misconception", "Reading",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .model import Misconception
-from .statement import Attempt
+from .attempt import Attempt
 
 
 def misconceptions(attempts: list[Attempt]) -> list[Misconception]:

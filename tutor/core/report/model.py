@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .responses import AnswerGroup
-from .statement import Attempt
+from .attempt import Attempt
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .statement import Attempt, Completion, Refused, read_statement
+from .attempt import Attempt, Completion
+from .statement import Refused, read_statement
 
 SUFFIXES = {".jsonl", ".json", ".ndjson"}  # what a folder is searched for (other files are named)
 MAX_FILE_BYTES = 200_000_000               # beyond this a file is named and skipped, not read into memory

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .course import CourseSource
 from .equivalence import TextJudge, judge_for, normal_text
-from .statement import Attempt
+from .attempt import Attempt
 
 _UNKNOWN = ("?",)  # the variant key of answers whose variant cannot be rebuilt
 

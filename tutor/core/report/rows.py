@@ -5,7 +5,7 @@ from __future__ import annotations
 from statistics import median
 
 from .model import Cell, ExerciseRow, LearnerRow
-from .statement import Attempt
+from .attempt import Attempt
 
 STUCK_WRONG_TRIES = 5   # wrong tries on one exercise, still not solved, that mark a learner "may need help"
 STUCK_MINUTES = 10      # minutes spent on one exercise, still not solved, that mark one too
