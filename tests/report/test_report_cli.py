@@ -40,3 +40,15 @@ def test_exit_codes(tmp_path, capsys) -> None:
     write_jsonl(tmp_path / "s.jsonl", [statement("Ann", A, "2x", True)])
     assert run(["report", str(tmp_path / "s.jsonl"), "--out", str(sheet / "x.csv")]) == 2  # under a file
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_the_screen_is_not_opened_for_a_sheet_that_cannot_be_read(tmp_path, capsys, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr("tutor.ui.report_app.run_report_app", lambda *args: opened.append(args) or 0)
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text("id: [broken\n", encoding="utf-8")
+    assert run(["report", str(tmp_path), "--sheet", str(sheet)]) == 2
+    assert "not valid YAML" in capsys.readouterr().err and not opened
+    sheet.write_text("id: lab\nitems: [{exercise: basic-example/dfdx-basic}]\n", encoding="utf-8")
+    assert run(["report", str(tmp_path), "--sheet", str(sheet)]) == 0
+    assert opened == [([str(tmp_path)], str(sheet), None)]

@@ -33,11 +33,18 @@ def run(args: argparse.Namespace) -> int:
     if args.out and fmt is None:
         print(f"tutor: --out {args.out}: say which --format ({', '.join(FORMATS)})", file=sys.stderr)
         return 2
+    from tutor.core.report import SheetError, build_report, read_sheet
+
     if fmt is None:
         from tutor.ui.report_app import run_report_app
 
+        try:  # a sheet that cannot be read is said here, not on a screen
+            if args.sheet:
+                read_sheet(args.sheet)
+        except SheetError as error:
+            print(f"tutor: {error}", file=sys.stderr)
+            return 2
         return run_report_app(args.paths, args.sheet, args.lessons)
-    from tutor.core.report import SheetError, build_report
     from tutor.core.report.formats import render, write
 
     try:
