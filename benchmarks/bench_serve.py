@@ -66,7 +66,7 @@ def processes(server: int) -> dict[str, list[int]]:
     """The server's processes by role: each tab's launcher, the zygote, the tabs' tutors (its forks)."""
     roles: dict[str, list[int]] = {"launcher": [], "zygote": [], "tutor": [], "other": []}
     for pid in children(server):
-        role = "launcher" if "tutor.serve.launch" in cmdline(pid) else "zygote" if "tutor.serve.zygote" in cmdline(pid) \
+        role = "launcher" if "serve/launch.py" in cmdline(pid) else "zygote" if "tutor.serve.zygote" in cmdline(pid) \
             else "tutor" if "tutor.serve.tab" in cmdline(pid) else "other"
         roles[role].append(pid)
         if role == "zygote":

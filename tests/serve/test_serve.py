@@ -130,10 +130,10 @@ async def test_a_tab_gets_its_own_tutor_and_the_server_stops_cleanly(server, tmp
             roles = {}
             for pid in children(proc.pid):
                 command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-                role = next(r for r in (b"tutor.serve.launch", b"tutor.serve.zygote") if r in command)
+                role = next(r for r in (b"serve/launch.py", b"tutor.serve.zygote") if r in b" ".join(command))
                 roles.setdefault(role, []).append(pid)
                 assert str(tmp_path / "data").encode() in command  # every tab on the server's data directory
-            (launcher,), (zygote,) = roles[b"tutor.serve.launch"], roles[b"tutor.serve.zygote"]
+            (launcher,), (zygote,) = roles[b"serve/launch.py"], roles[b"tutor.serve.zygote"]
             (tutor,) = children(zygote)  # this tab's own tutor: a fork of the warm zygote
             everyone = [launcher, zygote, tutor]
             reader = asyncio.create_task(read_to_the_end(ws))  # as a browser reads on, and answers the close
@@ -172,7 +172,7 @@ async def test_one_tab_ending_does_not_wait_for_another(server) -> None:
     async with aiohttp.ClientSession() as http:
         first = await http.ws_connect(f"{base}/ws?width=80&height=24")
         await first_screen(first, FIRST_LESSON)
-        launchers = {pid for pid in children(proc.pid) if b"tutor.serve.launch" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+        launchers = {pid for pid in children(proc.pid) if b"serve/launch.py" in Path(f"/proc/{pid}/cmdline").read_bytes()}
         async with http.ws_connect(f"{base}/ws?width=80&height=24") as second:
             await first_screen(second, FIRST_LESSON)
             await first.close()  # the browser tab is closed: its tutor is told to quit

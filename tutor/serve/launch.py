@@ -1,9 +1,10 @@
 """What textual-serve runs for each tab: hand this process's pipes to the warm zygote, wait, exit alike.
 
-Kept to the standard library's lightest modules: this process starts for every tab, and only its
-fork of the zygote does real work. If the zygote cannot be reached it runs the tab itself.
+Kept to the standard library's lightest modules, and run as a file without site-packages: this
+process starts for every tab, and only its fork of the zygote does real work. If the zygote cannot
+be reached it runs the tab itself (a full Python, with the environment it was given).
 
-    python -m tutor.serve.launch SOCKET --data-dir DIR [--lessons PATH]
+    python -I -S .../tutor/serve/launch.py SOCKET --data-dir DIR [--lessons PATH]
 """
 
 from __future__ import annotations

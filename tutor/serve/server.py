@@ -35,9 +35,16 @@ def tab_arguments(data_dir: Path, lessons: str | None) -> list[str]:
     return parts + (["--lessons", str(Path(lessons).resolve())] if lessons else [])
 
 
+LAUNCHER = Path(__file__).with_name("launch.py")
+
+
 def tab_command(socket_path: Path, data_dir: Path, lessons: str | None = None) -> str:
-    """The shell command for one tab (exec: the launcher replaces the shell, so stopping it stops the tab)."""
-    return "exec " + shlex.join([sys.executable, "-m", "tutor.serve.launch", str(socket_path),
+    """The shell command for one tab (exec: the launcher replaces the shell, so stopping it stops the tab).
+
+    The launcher needs only the standard library: run as a file with -I -S (no site-packages, no
+    environment), Python starts in half the time and memory for every tab.
+    """
+    return "exec " + shlex.join([sys.executable, "-I", "-S", str(LAUNCHER), str(socket_path),
                                  *tab_arguments(data_dir, lessons)])
 
 
