@@ -14,8 +14,9 @@ LAYERS: list[set[str]] = [
     {"tutor.core.maths", "tutor.core.progress"},
     {"tutor.core.descent"},
     {"tutor.core.lessons", "tutor.core.charts"},
-    {"tutor.core.quiz", "tutor.core.study"},
+    {"tutor.core.quiz", "tutor.core.study", "tutor.core.report"},
     {"tutor.ui"},
+    {"tutor.serve"},
     {"tutor.cli"},
     {"tutor.__main__"},
 ]

@@ -18,6 +18,8 @@ COMMANDS = {
     "numdiff": "tutor.cli.numdiff",
     "validate": "tutor.cli.validate",
     "schema": "tutor.cli.schema",
+    "report": "tutor.cli.report",
+    "serve": "tutor.cli.serve",
 }
 
 EPILOG = """commands:
@@ -27,6 +29,8 @@ EPILOG = """commands:
   numdiff   a central-difference estimate of a partial derivative, beside the exact value
   validate  check lesson files: schema, expressions, stated answers, variants (exit 0 valid, 1 not)
   schema    the JSON Schema of lesson files, for editor completion
+  report    the class report from exported statements: on screen, or term/md/csv/json/html
+  serve     the tutor in browsers on the lab network (one tutor per tab)
 
 Run `tutor COMMAND --help` for the options of one command."""
 

@@ -43,11 +43,12 @@ class TutorApp(App[None]):
     ]
 
     def __init__(self, lessons: Path | str | None = None, data_dir: Path | str | None = None,
-                 warm_symbolic: bool = True) -> None:
+                 warm_symbolic: bool = True, ask_learner: bool = False) -> None:
         super().__init__()
         self.lessons_path = Path(lessons) if lessons else None
         self.data_dir = data_dir
         self.warm_symbolic = warm_symbolic
+        self.ask_learner = ask_learner  # a shared session (tutor serve): ask who is studying first
         self.study: Study | None = None  # set in on_mount, before any screen is shown
         self.home: HomeScreen | None = None
 
