@@ -27,13 +27,13 @@ class AnswerRecord:
     response: str
     success: bool
     diagnosis: str | None
-    try_number: int
-    hints: int
-    solution_shown: bool
+    try_number: int | None        # None: not known (answers checked before the tutor kept it)
+    hints: int | None
+    solution_shown: bool | None
     seed: int
     mode: str
-    message: str
-    duration_ms: float
+    message: str | None
+    duration_ms: float | None
     at: float                     # unix time (UTC seconds)
     sheet: SheetContext | None = None
     choice_text: str | None = None
@@ -84,15 +84,25 @@ def _sheet_context(sheet: SheetContext, learner: str, parent: bool) -> dict:
 
 
 def answer_statement(r: AnswerRecord) -> dict:
-    extensions = {
-        v.DIAGNOSIS: r.diagnosis, v.TRY: r.try_number, v.HINTS: r.hints, v.SOLUTION_SHOWN: r.solution_shown,
-        v.SEED: r.seed, v.MODE: r.mode, v.MESSAGE: r.message,
-    }
+    extensions = {v.DIAGNOSIS: r.diagnosis}
+    # What was not recorded is left out rather than invented (a missing hint count is not 0).
+    for key, value in ((v.TRY, r.try_number), (v.HINTS, r.hints), (v.SOLUTION_SHOWN, r.solution_shown)):
+        if value is not None:
+            extensions[key] = value
+    extensions[v.SEED] = r.seed
+    extensions[v.MODE] = r.mode
+    if r.message is not None:
+        extensions[v.MESSAGE] = r.message
     if r.choice_text is not None:
         extensions[v.CHOICE_TEXT] = r.choice_text
     context: dict = {"platform": v.PLATFORM, "extensions": {v.LESSON: r.lesson_id}}
     if r.sheet is not None:
         context.update(_sheet_context(r.sheet, r.learner, parent=True))
+    result = {"success": r.success, "response": r.response,
+              "score": {"scaled": 1.0 if r.success else 0.0, "raw": int(r.success), "min": 0, "max": 1}}
+    if r.duration_ms is not None:
+        result["duration"] = duration(r.duration_ms)
+    result["extensions"] = extensions
     return {
         "id": r.statement_id,
         "actor": actor(r.learner),
@@ -100,9 +110,7 @@ def answer_statement(r: AnswerRecord) -> dict:
         "object": {"objectType": "Activity", "id": v.exercise_iri(r.lesson_id, r.exercise_id),
                    "definition": {"name": {v.LANG: r.exercise_name}, "type": v.INTERACTION,
                                   "interactionType": "fill-in" if r.choice_text is None else "choice"}},
-        "result": {"success": r.success, "response": r.response,
-                   "score": {"scaled": 1.0 if r.success else 0.0, "raw": int(r.success), "min": 0, "max": 1},
-                   "duration": duration(r.duration_ms), "extensions": extensions},
+        "result": result,
         "context": context,
         "timestamp": timestamp(r.at),
     }
@@ -123,3 +131,10 @@ def completion_statement(r: CompletionRecord) -> dict:
         "context": context,
         "timestamp": timestamp(r.at),
     }
+
+
+def encode(statement: dict) -> bytes:
+    """One JSON line (UTF-8, `\\n`-terminated): the form of every statement the tutor writes."""
+    import msgspec
+
+    return msgspec.json.encode(statement) + b"\n"
