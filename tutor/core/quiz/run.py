@@ -144,6 +144,13 @@ class QuizRun:
         return QuizRun(self.store, self.course, questions, tries=self.tries, clock=clock or self.clock,
                        mode="practice")
 
+    def _title(self, q: Question, instance: Instance | None) -> str:
+        """'3. ∂f/∂x': where it is in its lesson and what it asks, never an internal id."""
+        lesson = self.course.lesson(q.lesson_id)
+        ids = [m.id for m in lesson.lesson.exercises] if lesson is not None else []
+        where = f"{ids.index(q.exercise_id) + 1}." if q.exercise_id in ids else "?"
+        return f"{where} {instance.title}" if instance is not None else f"{where} (cannot be shown)"
+
     def _outcome(self, number: int) -> Outcome:
         q = self.questions[number - 1]
         stored = next((a for a in self.result.answers if a.number == number), None)
@@ -155,7 +162,7 @@ class QuizRun:
         mine = self.answers.get(number)
         return Outcome(
             number=number, question=q, lesson_title=lesson.title if lesson else q.lesson_id,
-            title=instance.title if instance else q.exercise_id,
+            title=self._title(q, instance),
             answer=(mine.shown if mine else stored.answer) if stored else UNANSWERED,
             expected=stored.expected if stored else (instance.expected if instance else UNANSWERED),
             correct=bool(stored and stored.correct), tries=stored.tries if stored else 0,

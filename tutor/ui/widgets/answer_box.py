@@ -19,10 +19,21 @@ from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
 
 
-def read_as(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    """('ok' | 'error' | 'empty', a line to show under the box)."""
+def read_as(text: str, vocabulary: Vocabulary, groups: bool = False) -> tuple[str, str]:
+    """('ok' | 'error' | 'empty', a line to show under the box).
+
+    `groups`: the answer is several groups separated by ';' (every descent step at once), each
+    read on its own, as the checker reads them.
+    """
     if not text.strip():
         return "empty", ""
+    if groups and ";" in text:
+        parts = [p for p in text.split(";") if p.strip()]
+        read = [read_as(p, vocabulary) for p in parts]
+        bad = next(((i, line) for i, (state, line) in enumerate(read, 1) if state == "error"), None)
+        if bad is not None:
+            return "error", f"group {bad[0]}: {bad[1]}"
+        return "ok", "read as: " + "; ".join(line.removeprefix("read as: ").split("\n")[0] for _, line in read)
     try:
         parsed = parse(text, vocabulary)
     except ParseError as error:
@@ -59,12 +70,17 @@ class AnswerBox(Vertical):
             self.box = box
             self.text = text
 
+        @property
+        def control(self) -> AnswerBox:
+            return self.box
+
     def __init__(self, vocabulary: Vocabulary, placeholder: str = "your answer",
-                 components: tuple[str, ...] = (), **kwargs) -> None:
+                 components: tuple[str, ...] = (), groups: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.vocabulary = vocabulary
         self.placeholder = placeholder
         self.components = components
+        self.groups = groups
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.placeholder, id="whole")
@@ -72,9 +88,9 @@ class AnswerBox(Vertical):
             with Vertical(id="components"):
                 for i, name in enumerate(self.components):
                     with Horizontal(classes="component"):
-                        yield Label(name)
+                        yield Label(name, markup=False)
                         yield Input(placeholder=f"{name}", id=f"part-{i}")
-        yield Static("", classes="reading", id="reading")
+        yield Static("", classes="reading", id="reading", markup=False)
 
     @property
     def text(self) -> str:
@@ -103,7 +119,7 @@ class AnswerBox(Vertical):
         self._refresh_reading()
 
     def _refresh_reading(self) -> None:
-        state, line = read_as(self.text.replace("?", ""), self.vocabulary) if self.text else ("empty", "")
+        state, line = read_as(self.text.replace("?", ""), self.vocabulary, self.groups) if self.text else ("empty", "")
         reading = self.query_one("#reading", Static)
         reading.update(line)
         reading.set_class(state == "error", "-error")
