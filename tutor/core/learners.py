@@ -6,6 +6,11 @@ import getpass
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .progress import Learner, ProgressDatabase
 
 MAX_NAME = 80
 ENV_VAR = "TUTOR_LEARNER"
@@ -56,3 +61,33 @@ def file_stem(text: str) -> str:
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     safe = safe.encode()[:100].decode(errors="ignore") or "_"
     return f"{safe}~{digest}"
+
+
+@dataclass(frozen=True)
+class LearnerChoice:
+    """Who studies, as decided before the first screen: a name, or ask (the picker)."""
+
+    name: str | None                 # study as this learner (created if new); None: ask first
+    known: tuple[Learner, ...]       # the learners of this data directory, for the picker
+
+    @property
+    def ask(self) -> bool:
+        return self.name is None
+
+
+def choose_learner(db: ProgressDatabase, requested: str | None, *, sheet: bool = False) -> LearnerChoice:
+    """`tutor --learner NAME` (or TUTOR_LEARNER) names the learner; otherwise:
+
+    - no learner yet: the default one (the login name), with no extra step;
+    - one learner: that one, with no extra step;
+    - several: ask who is studying (a list and "new learner").
+    A lab sheet always asks when nobody is named, even with one learner or none: on a shared
+    machine the last student's name must not be taken for the next one's answers.
+    Raises LearnerNameError for a requested name that cannot be a learner's.
+    """
+    known = db.learners()
+    if requested is not None:
+        return LearnerChoice(normalize(requested), known)
+    if sheet or len(known) > 1:
+        return LearnerChoice(None, known)
+    return LearnerChoice(known[0].name if known else default_name(), known)

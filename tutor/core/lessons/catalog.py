@@ -14,7 +14,7 @@ import yaml
 
 from .files import bundled_lessons_dir, lesson_files, looks_like_sheet
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamlpos import TextDatesLoader as _Loader
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -12,11 +12,9 @@ from tutor.core.lessons.conform import conform
 from tutor.core.lessons.errors import LessonError
 from tutor.core.lessons.files import looks_like_sheet
 from tutor.core.lessons.loader import MAX_FILE_BYTES, error_at
-from tutor.core.lessons.yamlpos import Positions, YamlProblem, load_with_positions
+from tutor.core.lessons.yamlpos import Positions, TextDatesLoader, YamlProblem, load_with_positions
 
 from .models import MODES, SheetFile, parse_due
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ def is_sheet(path: Path | str) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return looks_like_sheet(yaml.load(text, Loader=_Loader))
+        return looks_like_sheet(yaml.load(text, Loader=TextDatesLoader))
     except yaml.YAMLError:
         # A sheet with a syntax error is still a sheet: its author wants that error, not a lesson's.
         lines = text.splitlines()
@@ -110,7 +108,6 @@ def load_sheet(path: Path | str) -> tuple[Sheet | None, list[LessonError]]:
               for key, line, col in positions.duplicates]
     if not isinstance(data, dict):
         return None, errors + [LessonError(shown, 1, 1, "a sheet is a mapping with id, title, class and items")]
-    data = _dates_as_text(data)
     sheet, problems = conform(data, SheetFile)
     found = [error_at(shown, positions, p.path, p.message) for p in problems]
     if problems:  # the struct's own rules (mode, due) run only once its fields are sound: say them too
@@ -121,14 +118,6 @@ def load_sheet(path: Path | str) -> tuple[Sheet | None, list[LessonError]]:
     if errors:
         return None, errors
     return Sheet(sheet, path, positions), []
-
-
-def _dates_as_text(data: dict) -> dict:
-    # YAML reads `due: 2026-12-05` as a date; the struct keeps the text the teacher wrote.
-    due = data.get("due")
-    if isinstance(due, (date, datetime)):
-        return {**data, "due": due.isoformat(sep=" ") if isinstance(due, datetime) else due.isoformat()}
-    return data
 
 
 def _field_rules(data: dict) -> list[tuple[str, str]]:
