@@ -3,7 +3,7 @@
 Layout: `DIR/<class>/<learner>.<sheet>.jsonl` (answers outside a sheet: `DIR/practice/<learner>.practice.jsonl`).
 Each machine writes only its learners' files, so two machines on one network folder never write
 the same file at once. Each line is one `os.write` on a file opened O_APPEND (the kernel puts it
-whole at the end), then the file is fsync'd. The folder itself is never created: a missing folder
+whole at the end), then the file is fsync'd; closing the file releases its lock. The folder itself is never created: a missing folder
 is a network share that is not mounted, and writing into the empty mount point would lose the
 answers for the teacher while looking sent.
 """
@@ -33,10 +33,11 @@ def append_lines(root: Path, target: Path, lines: list[bytes]) -> None:
         raise SubmitUnavailable(f"the submit folder {root} is not there")
     try:
         target.parent.mkdir(exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)  # read: the last byte
     except OSError as err:
         raise SubmitUnavailable(f"{target.parent} cannot be written ({err.strerror or err})") from err
     try:
+        _lock(fd)
         _end_torn_line(fd)
         for line in lines:
             _write_whole(fd, line)
@@ -45,6 +46,19 @@ def append_lines(root: Path, target: Path, lines: list[bytes]) -> None:
         raise SubmitUnavailable(f"{target} cannot be written ({err.strerror or err})") from err
     finally:
         os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    # Appends are whole without a lock; the lock keeps another writer of the same file (the same
+    # learner on two machines) from ending its write while we look at the last byte, which would
+    # make us "repair" a line that was only half-way through being written. A file system without
+    # locks (some network shares) still gets whole lines.
+    try:
+        import fcntl
+
+        fcntl.lockf(fd, fcntl.LOCK_EX)
+    except (ImportError, OSError):
+        pass
 
 
 def _end_torn_line(fd: int) -> None:
