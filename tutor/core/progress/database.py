@@ -114,6 +114,19 @@ class ProgressDatabase:
         wanted = normalize(name)
         return ProgressStore(self, self.write(lambda conn, at: learner_rows.get_or_create(conn, wanted, at)))
 
+    def existing(self, name: str) -> ProgressStore | None:
+        """The store of an existing learner called `name`, or None (nobody is created)."""
+        from tutor.core.learners import LearnerNameError, normalize
+
+        from .store import ProgressStore
+
+        try:
+            wanted = normalize(name)
+        except LearnerNameError:
+            return None
+        found = next((learner for learner in self.learners() if learner.name == wanted), None)
+        return None if found is None else ProgressStore(self, found)
+
     def default_learner(self) -> ProgressStore:
         """Whoever studies when nobody is named: the only learner, else the one active last, else a
         new learner named after the login (see choose_learner for when the app asks instead)."""

@@ -11,12 +11,13 @@ from typing import Self
 from . import answers, queries, rules
 from .answers import AnswerContext
 from .database import Clock, ProgressDatabase
+from .imports import ImportMethods
 from .labs import LabMethods
 from .quizzes import QuizMethods
 from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName, Work
 
 
-class ProgressStore(QuizMethods, LabMethods):
+class ProgressStore(QuizMethods, LabMethods, ImportMethods):
     """One learner's progress in the SQLite file, or in memory when the file cannot be used.
 
     Open it with `ProgressStore.open(path, learner=NAME)` -> (store, message or None), or get one
