@@ -141,6 +141,7 @@ class TutorApp(App[None]):
         kind = DescentExerciseScreen if self.study.exercise_kind(lesson_id, exercise_id) == "descent" else ExerciseScreen
         screen = kind(self.study, lesson_id, exercise_id, seed)
         if replace:
+            self.clear_notifications()  # "Right! Next exercise…" was about the one being left
             self.switch_screen(screen)
         else:
             self.push_screen(screen)

@@ -18,6 +18,8 @@ from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
 
+from .answer_input import AnswerInput
+
 
 def read_as(text: str, vocabulary: Vocabulary, groups: bool = False) -> tuple[str, str]:
     """('ok' | 'error' | 'empty', a line to show under the box).
@@ -83,13 +85,13 @@ class AnswerBox(Vertical):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.placeholder, id="whole")
+        yield AnswerInput(placeholder=self.placeholder, id="whole")
         if len(self.components) > 1:
             with Vertical(id="components"):
                 for i, name in enumerate(self.components):
                     with Horizontal(classes="component"):
                         yield Label(name, markup=False)
-                        yield Input(placeholder=f"{name}", id=f"part-{i}")
+                        yield AnswerInput(placeholder=f"{name}", id=f"part-{i}")
         yield Static("", classes="reading", id="reading", markup=False)
 
     @property
@@ -132,5 +134,8 @@ class AnswerBox(Vertical):
             if index + 1 < len(self.components) and not self.query_one(f"#part-{index + 1}", Input).value:
                 self.query_one(f"#part-{index + 1}", Input).focus()
                 return
-        if self.text.strip():
-            self.post_message(self.Submitted(self, self.text))
+        # The value the Input had when Enter was pressed, not what it holds now: keys typed after
+        # Enter (clearing the box for the next answer) may already be in it when this runs.
+        text = self.text if self.has_class("-components") else event.value
+        if text.strip():
+            self.post_message(self.Submitted(self, text))
