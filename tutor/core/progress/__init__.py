@@ -6,9 +6,8 @@ from .records import (Attempt, ExerciseState, Learner, LessonSummary, Position, 
 from .rules import MASTERY_RATE
 from .migrations import LATEST_VERSION
 from .answers import AnswerContext
-from .database import ProgressDatabase
 from .labs import SheetRun, SheetTally
-from .store import ProgressStore
+from .store import ProgressDatabase, ProgressStore
 
 __all__ = [
     "AnswerContext", "Attempt", "DATABASE_NAME", "ENV_VAR", "ExerciseState", "LATEST_VERSION", "Learner",

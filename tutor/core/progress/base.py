@@ -11,21 +11,21 @@ from tutor.core.xapi.submit import submit_file
 
 from . import answers, queries, rules, shipping
 from .answers import AnswerContext
-from .database import ProgressDatabase, Write
+from .database import Database, Write
 from .records import ExerciseState, Learner
 
 T = TypeVar("T")
 
 
 class StoreBase:
-    """One learner's view of a ProgressDatabase: every read and write is of that learner only.
+    """One learner's view of the progress Database: every read and write is of that learner only.
 
     The learner is fixed when the store is made (`db.learner(name)`), so a screen holding a store
     cannot write to another learner's progress by mistake; switching learner is a new store.
     Closing any store of a database closes the database.
     """
 
-    def __init__(self, db: ProgressDatabase, learner: Learner) -> None:
+    def __init__(self, db: Database, learner: Learner) -> None:
         self.db = db
         self.learner = learner
 

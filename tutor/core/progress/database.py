@@ -9,21 +9,18 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import Self, TypeVar
 
 from . import learner_rows
 from .opening import Opened, in_memory, open_database
 from .records import Learner, ProgressError
-
-if TYPE_CHECKING:
-    from .store import ProgressStore
 
 Clock = Callable[[], float]
 T = TypeVar("T")
 Write = Callable[[sqlite3.Connection, float], T]  # one write's work, given the time it happened
 
 
-class ProgressDatabase:
+class Database:
     """The progress file: one connection shared by every thread and every learner, behind a lock.
 
     One connection with check_same_thread=False rather than one per thread: SQLite lets one
@@ -31,7 +28,8 @@ class ProgressDatabase:
     for the file lock; the in-memory fallback is private to its connection; and close() closes
     exactly one thing, whichever thread opened it (no connection left behind in a dead worker).
     A learner's progress is read and written through a ProgressStore bound to that learner
-    (`db.learner(name)`); the database itself only lists learners and keeps machine-wide things.
+    (ProgressDatabase.learner(name), store.py); the database itself lists learners, holds the
+    machine-wide things (outbox, pushes) and runs every transaction.
     """
 
     def __init__(self, opened: Opened, clock: Clock = time.time) -> None:
@@ -101,42 +99,6 @@ class ProgressDatabase:
         """Everyone with progress here, by name (case-insensitive order)."""
         with self.reading() as conn:
             return learner_rows.all_learners(conn)
-
-    def learner(self, name: str) -> ProgressStore:
-        """The store of the learner called `name` (normalised), created on first use.
-
-        Raises LearnerNameError for a name that cannot be a learner's (empty, control characters).
-        """
-        from tutor.core.learners import normalize
-
-        from .store import ProgressStore
-
-        wanted = normalize(name)
-        return ProgressStore(self, self.write(lambda conn, at: learner_rows.get_or_create(conn, wanted, at)))
-
-    def existing(self, name: str) -> ProgressStore | None:
-        """The store of an existing learner called `name`, or None (nobody is created)."""
-        from tutor.core.learners import LearnerNameError, normalize
-
-        from .store import ProgressStore
-
-        try:
-            wanted = normalize(name)
-        except LearnerNameError:
-            return None
-        found = next((learner for learner in self.learners() if learner.name == wanted), None)
-        return None if found is None else ProgressStore(self, found)
-
-    def default_learner(self) -> ProgressStore:
-        """Whoever studies when nobody is named: the only learner, else the one active last, else a
-        new learner named after the login (see choose_learner for when the app asks instead)."""
-        from tutor.core.learners import default_name
-
-        known = self.learners()
-        if not known:
-            return self.learner(default_name())
-        latest = max(known, key=lambda learner: (learner.last_active or learner.created_at, learner.id))
-        return self.learner(latest.name)
 
     # -- transactions ---------------------------------------------------------------------------------
     def write(self, work: Write[T]) -> T:

@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Self
 
-from . import answers, queries, rules
+from tutor.core.learners import LearnerNameError, default_name, normalize
+
+from . import answers, learner_rows, queries, rules
 from .answers import AnswerContext
-from .database import Clock, ProgressDatabase
+from .database import Clock, Database
 from .imports import ImportMethods
 from .labs import LabMethods
 from .quizzes import QuizMethods
@@ -157,3 +159,37 @@ class ProgressStore(QuizMethods, LabMethods, ImportMethods):
             answers.add_help(conn, self.learner_id, lesson_id, exercise_id, seed, sheet_id, kind, at)
             return state
         return self._apply(work)
+
+
+class ProgressDatabase(Database):
+    """The progress file, and the way to a learner's store: `db.learner(name)`.
+
+    Open it with `ProgressDatabase.open(path)` -> (db, message or None). Every store got from it
+    shares its one connection; closing the database (or any of its stores) closes them all.
+    """
+
+    def learner(self, name: str) -> ProgressStore:
+        """The store of the learner called `name` (normalised), created on first use.
+
+        Raises LearnerNameError for a name that cannot be a learner's (empty, control characters).
+        """
+        wanted = normalize(name)
+        return ProgressStore(self, self.write(lambda conn, at: learner_rows.get_or_create(conn, wanted, at)))
+
+    def existing(self, name: str) -> ProgressStore | None:
+        """The store of an existing learner called `name`, or None (nobody is created)."""
+        try:
+            wanted = normalize(name)
+        except LearnerNameError:
+            return None
+        found = next((learner for learner in self.learners() if learner.name == wanted), None)
+        return None if found is None else ProgressStore(self, found)
+
+    def default_learner(self) -> ProgressStore:
+        """Whoever studies when nobody is named: the only learner, else the one active last, else a
+        new learner named after the login (see choose_learner for when the app asks instead)."""
+        known = self.learners()
+        if not known:
+            return self.learner(default_name())
+        latest = max(known, key=lambda learner: (learner.last_active or learner.created_at, learner.id))
+        return self.learner(latest.name)
