@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.core.results.export import UnknownLearner, statements, write
+    from tutor.core.results.export import UnknownLearner, lines, statements, write
 
     db, message = open_database(args)
     with db:
@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"tutor: {message}", file=sys.stderr)
         try:
             learners = chosen_learners(db, args)
-            items = statements(db, learners, since=parse_since(args.since), sheet_id=args.sheet)
+            since = parse_since(args.since)
+            source = lines if args.format == "xapi" else statements  # xapi: the kept text, not rebuilt
+            items = source(db, learners, since=since, sheet_id=args.sheet)
             if args.out:
                 count = _to_file(Path(args.out), lambda out: write(out, items, args.format))
             else:

@@ -1,7 +1,9 @@
 """The SQL behind answers: one checked answer with everything its xAPI statement says, and reading them back.
 
-A statement is made from its stored row by one function (answer_record), when the answer is
-checked (for the submit folder) and at every export, so all copies of a statement are the same.
+A statement is made from its row by one function (answer_record) when the answer is checked and
+kept beside it (`statement`); the submit folder, exports and LRS pushes all send that text, so
+every copy of a statement is the same. Answers from before statements were kept get theirs made
+by the same function at export.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from tutor.core.xapi.statements import AnswerRecord, SheetContext
+from tutor.core.xapi.statements import AnswerRecord, SheetContext, answer_statement, encode
 from tutor.core.xapi.vocabulary import answer_id
 
 from .records import Attempt, Learner
@@ -20,7 +22,7 @@ ATTEMPT_COLUMNS = ("id", "lesson_id", "exercise_id", "seed", "answer", "verdict"
 STATEMENT_COLUMNS = ("id", "lesson_id", "exercise_id", "seed", "answer", "verdict", "diagnosis", "mode",
                      "at", "statement_id", "try_number", "hints", "solution_shown", "duration_ms", "message",
                      "exercise_name", "response", "choice_text", "sheet_id", "sheet_title", "class_name",
-                     "imported")
+                     "statement")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def insert(conn: sqlite3.Connection, learner: Learner, values: dict, context: An
     row = dict(values, learner_id=learner.id, statement_id=None, try_number=None, hints=None,
                solution_shown=None, duration_ms=context.duration_ms, message=context.message,
                exercise_name=context.exercise_name, response=context.response,
-               choice_text=context.choice_text, imported=None,
+               choice_text=context.choice_text, statement=None,
                sheet_id=context.sheet.sheet_id if context.sheet else None,
                sheet_title=context.sheet.title if context.sheet else None,
                class_name=context.sheet.class_name if context.sheet else None)
@@ -59,7 +61,10 @@ def insert(conn: sqlite3.Connection, learner: Learner, values: dict, context: An
     row["id"] = int(cursor.lastrowid)
     if row["try_number"] is not None:
         row["statement_id"] = answer_id(learner.name, row["lesson_id"], row["exercise_id"], row["at"], row["id"])
-        conn.execute("UPDATE attempts SET statement_id = ? WHERE id = ?", (row["statement_id"], row["id"]))
+        # Kept as made: every later copy (submit folder, export, LRS) is this very text.
+        row["statement"] = encode(answer_statement(answer_record(row, learner.name))).decode("utf-8").rstrip("\n")
+        conn.execute("UPDATE attempts SET statement_id = ?, statement = ? WHERE id = ?",
+                     (row["statement_id"], row["statement"], row["id"]))
     return row
 
 
@@ -79,9 +84,22 @@ def answer_record(row: Mapping, learner: str) -> AnswerRecord:
         at=row["at"], sheet=sheet, choice_text=row["choice_text"])
 
 
-def graded_rows(conn: sqlite3.Connection, learner: int, since: float | None = None,
-                sheet_id: str | None = None) -> Iterator[dict]:
-    """The learner's graded answers (no typos), oldest first, as STATEMENT_COLUMNS rows."""
+def kept_statements(conn: sqlite3.Connection, learner: int, since: float | None = None,
+                    sheet_id: str | None = None) -> Iterator[tuple[str | None, int]]:
+    """(the kept statement text or None, the attempt id) of the learner's graded answers, oldest first.
+
+    Only the text is read: an export of 100 000 answers is mostly copying it.
+    """
+    where, args = _where(learner, since, sheet_id)
+    yield from conn.execute(f"SELECT statement, id FROM attempts WHERE {' AND '.join(where)} ORDER BY id", args)
+
+
+def row(conn: sqlite3.Connection, attempt_id: int) -> dict:
+    values = conn.execute(f"SELECT {', '.join(STATEMENT_COLUMNS)} FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+    return dict(zip(STATEMENT_COLUMNS, values))
+
+
+def _where(learner: int, since: float | None, sheet_id: str | None) -> tuple[list[str], list]:
     where, args = ["learner_id = ?", "verdict != 'invalid'"], [learner]
     if since is not None:
         where.append("at >= ?")
@@ -89,10 +107,7 @@ def graded_rows(conn: sqlite3.Connection, learner: int, since: float | None = No
     if sheet_id is not None:
         where.append("sheet_id = ?")
         args.append(sheet_id)
-    cursor = conn.execute(f"SELECT {', '.join(STATEMENT_COLUMNS)} FROM attempts WHERE {' AND '.join(where)}"
-                          " ORDER BY id", args)
-    for values in cursor:
-        yield dict(zip(STATEMENT_COLUMNS, values))
+    return where, args
 
 
 def recent_attempts(conn: sqlite3.Connection, learner: int, limit: int, lesson_id: str | None,

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 from typing import Self, TypeVar
 
-from tutor.core.xapi.statements import answer_statement, encode
 from tutor.core.xapi.submit import submit_file
 
 from . import answers, queries, rules, shipping
@@ -89,12 +88,12 @@ class StoreBase:
             verdict=verdict, diagnosis=diagnosis, method=method, mode=mode,
             elapsed_ms=float(elapsed_ms), at=at), context)
         queries.save_state(conn, learner, state)
-        if submit is not None and row["statement_id"] is not None:
-            statement = answer_statement(answers.answer_record(row, self.learner.name))
-            self._queue(conn, submit, context.sheet, statement, at)
+        if submit is not None and row["statement"] is not None:
+            self._queue(conn, submit, context.sheet, row["statement"], at)
         return state, row
 
-    def _queue(self, conn: sqlite3.Connection, submit: Path, sheet, statement: dict, at: float) -> None:
+    def _queue(self, conn: sqlite3.Connection, submit: Path, sheet, text: str, at: float) -> None:
+        """Queue a statement's line (its kept text) for the submit folder's file of this learner and sheet."""
         target = submit_file(submit, self.learner.name, sheet.class_name if sheet else None,
                              sheet.sheet_id if sheet else None)
-        shipping.queue(conn, str(submit), str(target), encode(statement).decode("utf-8"), at)
+        shipping.queue(conn, str(submit), str(target), text + "\n", at)

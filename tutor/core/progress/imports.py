@@ -29,7 +29,7 @@ class ImportMethods(StoreBase):
             conn.execute(
                 "INSERT INTO attempts (learner_id, lesson_id, exercise_id, seed, answer, verdict, diagnosis,"
                 " elapsed_ms, at, mode, method, statement_id, try_number, hints, solution_shown, duration_ms,"
-                " message, exercise_name, response, choice_text, sheet_id, sheet_title, class_name, imported)"
+                " message, exercise_name, response, choice_text, sheet_id, sheet_title, class_name, statement)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                 (learner, read.lesson_id, read.exercise_id, read.seed, read.response,
                  "correct" if read.success else "incorrect", read.diagnosis, read.at, read.mode,
@@ -59,7 +59,7 @@ class ImportMethods(StoreBase):
                          " VALUES (?, ?, ?, ?, 'study', ?)", (learner, sheet.sheet_id, sheet.title, sheet.class_name,
                                                               started))
             changed = conn.execute(
-                "UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?, imported = ?"
+                "UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?, statement = ?"
                 " WHERE learner_id = ? AND sheet_id = ? AND finished_at IS NULL",
                 (read.at, read.solved, read.items, read.raw, learner, sheet.sheet_id)).rowcount
             return bool(changed)

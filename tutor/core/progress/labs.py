@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tutor.core.xapi.statements import CompletionRecord, SheetContext, answer_statement, completion_statement
+from tutor.core.xapi.statements import CompletionRecord, SheetContext, answer_statement, completion_statement, encode
 from tutor.core.xapi.vocabulary import completion_id
 
 from . import answers
 from .base import StoreBase
 
-_RUN_COLUMNS = ("sheet_id", "title", "class_name", "mode", "started_at", "finished_at", "solved", "items", "imported")
+_RUN_COLUMNS = ("sheet_id", "title", "class_name", "mode", "started_at", "finished_at", "solved", "items", "statement")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class SheetRun:
     finished_at: float | None
     solved: int | None     # at finishing: exercises solved, out of `items`
     items: int | None
-    imported: str | None = None  # the "completed" statement as imported from another machine
+    statement: str | None = None  # the "completed" statement as made at finishing (or imported)
 
     @property
     def finished(self) -> bool:
@@ -88,31 +88,42 @@ class LabMethods(StoreBase):
             if run.finished:
                 return run
             when = at if finished_at is None else min(at, finished_at)
-            conn.execute("UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?"
-                         " WHERE learner_id = ? AND sheet_id = ?", (when, solved, items, self.learner_id, sheet_id))
-            run = _run(conn, self.learner_id, sheet_id)
+            done = replace(run, finished_at=when, solved=solved, items=items)
+            text = _text(completion_statement(self._completion(done)))
+            conn.execute("UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?, statement = ?"
+                         " WHERE learner_id = ? AND sheet_id = ?", (when, solved, items, text, self.learner_id, sheet_id))
             if submit is not None:
-                self._queue(conn, submit, run.context, completion_statement(self._completion(run)), at)
-            return run
+                self._queue(conn, submit, done.context, text, at)
+            return replace(done, statement=text)
         return self._apply(work)
 
     def statements(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[dict]:
-        """The learner's xAPI statements: one per checked answer, one per finished sheet, oldest first.
+        """The learner's xAPI statements: one per checked answer, one per finished sheet, oldest first."""
+        for text in self.statement_texts(since=since, sheet_id=sheet_id):
+            yield json.loads(text)
+
+    def statement_texts(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[str]:
+        """The same statements as JSON text, as kept (an xAPI export writes them without rebuilding).
 
         Read in one transaction, so an export is one consistent picture even while answers arrive.
         """
         with self._read() as conn:
-            for row in answers.graded_rows(conn, self.learner_id, since, sheet_id):
-                yield json.loads(row["imported"]) if row["imported"] else answer_statement(
-                    answers.answer_record(row, self.learner.name))
+            for text, attempt_id in answers.kept_statements(conn, self.learner_id, since, sheet_id):
+                # Answers from before statements were kept get theirs made the same way now.
+                yield text or _text(answer_statement(answers.answer_record(answers.row(conn, attempt_id),
+                                                                           self.learner.name)))
             for run in _finished_runs(conn, self.learner_id, since, sheet_id):
-                yield json.loads(run.imported) if run.imported else completion_statement(self._completion(run))
+                yield run.statement or _text(completion_statement(self._completion(run)))
 
     def _completion(self, run: SheetRun) -> CompletionRecord:
         return CompletionRecord(
             completion_id(run.sheet_id, self.learner.name), self.learner.name, run.context,
             solved=run.solved or 0, items=run.items or 0,
             duration_ms=max(0.0, (run.finished_at - run.started_at) * 1000.0), at=run.finished_at)
+
+
+def _text(statement: dict) -> str:
+    return encode(statement).decode("utf-8").rstrip("\n")
 
 
 def _run(conn: sqlite3.Connection, learner: int, sheet_id: str) -> SheetRun | None:

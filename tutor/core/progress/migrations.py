@@ -83,7 +83,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Progress belongs to a named learner: a lab machine is shared by a class. What was there
     # belongs to the one learner it always belonged to (named after the login, legacy.py). Each
     # answer also keeps what its xAPI statement says, fixed when it was checked: statement id,
-    # try, hints and solution seen so far, time on the try, the feedback, the sheet it was for.
+    # try, hints and solution seen so far, time on the try, the feedback, the sheet it was for,
+    # and the statement itself as made then (or as imported): exports write it as it is.
     Migration(4, "learners; each answer's xAPI context; lab sheets, submit outbox, LRS pushes", (
         "CREATE TABLE learners (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at REAL NOT NULL)",
         insert_default_learner,
@@ -96,7 +97,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             statement_id TEXT UNIQUE, try_number INTEGER, hints INTEGER, solution_shown INTEGER,
             duration_ms REAL, message TEXT,
             exercise_name TEXT, response TEXT, choice_text TEXT,
-            sheet_id TEXT, sheet_title TEXT, class_name TEXT, imported TEXT)""",
+            sheet_id TEXT, sheet_title TEXT, class_name TEXT, statement TEXT)""",
         "INSERT INTO attempts_new (id, learner_id, lesson_id, exercise_id, seed, answer, verdict, diagnosis,"
         " elapsed_ms, at, mode, method) SELECT id, 1, lesson_id, exercise_id, seed, answer, verdict,"
         " diagnosis, elapsed_ms, at, mode, method FROM attempts",
@@ -142,7 +143,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE sheet_runs (
             learner_id INTEGER NOT NULL REFERENCES learners (id), sheet_id TEXT NOT NULL,
             title TEXT NOT NULL, class_name TEXT NOT NULL, mode TEXT NOT NULL,
-            started_at REAL NOT NULL, finished_at REAL, solved INTEGER, items INTEGER, imported TEXT,
+            started_at REAL NOT NULL, finished_at REAL, solved INTEGER, items INTEGER, statement TEXT,
             PRIMARY KEY (learner_id, sheet_id))""",
         """CREATE TABLE outbox (
             id INTEGER PRIMARY KEY, folder TEXT NOT NULL, file TEXT NOT NULL, line TEXT NOT NULL,

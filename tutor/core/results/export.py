@@ -26,6 +26,11 @@ class UnknownLearner(LookupError):
 def statements(db: ProgressDatabase, learners: Sequence[str] | None = None, *, since: float | None = None,
                sheet_id: str | None = None) -> Iterator[dict]:
     """The statements of `learners` (None: everyone here), learner by learner, oldest first."""
+    for store in _stores(db, learners):
+        yield from store.statements(since=since, sheet_id=sheet_id)
+
+
+def _stores(db: ProgressDatabase, learners: Sequence[str] | None) -> list:
     if learners is None:
         stores = [db.existing(learner.name) for learner in db.learners()]
     else:
@@ -36,8 +41,15 @@ def statements(db: ProgressDatabase, learners: Sequence[str] | None = None, *, s
                 known = ", ".join(learner.name for learner in db.learners()) or "none yet"
                 raise UnknownLearner(f"no learner called {name!r} here (learners: {known})")
             stores.append(store)
-    for store in stores:
-        yield from store.statements(since=since, sheet_id=sheet_id)
+    return stores
+
+
+def lines(db: ProgressDatabase, learners: Sequence[str] | None = None, *, since: float | None = None,
+          sheet_id: str | None = None) -> Iterator[bytes]:
+    """The same statements as JSON lines, the text kept when each was made (nothing rebuilt)."""
+    for store in _stores(db, learners):
+        for text in store.statement_texts(since=since, sheet_id=sheet_id):
+            yield text.encode("utf-8") + b"\n"
 
 
 def flat(statement: dict) -> dict:
@@ -69,9 +81,9 @@ def flat(statement: dict) -> dict:
 def write(out: BinaryIO, items: Iterable[dict], fmt: str) -> int:
     """Write the statements to a binary stream in `fmt`; returns how many."""
     count = 0
-    if fmt == "xapi":
+    if fmt == "xapi":  # statements, or their lines as lines() gives them
         for statement in items:
-            out.write(encode(statement))
+            out.write(statement if isinstance(statement, bytes) else encode(statement))
             count += 1
         return count
     if fmt == "json":

@@ -7,6 +7,7 @@ Other tools and the teacher's report rely on these: the learner as an account on
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 LEARNER_HOME = "urn:tutor:learner"
@@ -42,6 +43,7 @@ def exercise_iri(lesson_id: str, exercise_id: str) -> str:
     return f"{EXERCISE}{lesson_id}/{exercise_id}"
 
 
+@lru_cache(maxsize=256)  # an export repeats the same few classes and sheets 100 000 times
 def class_iri(class_name: str) -> str:
     """A class is free text ("ML 2B"): percent-encoded, as an IRI may hold no space."""
     return CLASS + quote(class_name, safe="")
@@ -56,6 +58,7 @@ def answer_id(learner: str, lesson_id: str, exercise_id: str, at: float, local_i
     return str(uuid.uuid5(NAMESPACE, SEP.join((learner, f"{lesson_id}/{exercise_id}", repr(float(at)), str(local_id)))))
 
 
+@lru_cache(maxsize=4096)
 def registration(sheet_id: str, learner: str) -> str:
     """One learner's run of one sheet: the same on every machine."""
     return str(uuid.uuid5(NAMESPACE, SEP.join((sheet_id, learner))))
