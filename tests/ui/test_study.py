@@ -245,3 +245,27 @@ async def test_a_page_can_open_the_lab_on_a_preset(tmp_path, data_dir) -> None:
         await settle(app, pilot)
         assert type(app.screen).__name__ == "LabScreen"
         assert app.screen.config.key == "elongated"
+
+
+async def test_a_lesson_chosen_before_the_course_is_read_opens_once_it_is(lessons_dir, data_dir, monkeypatch) -> None:
+    import threading
+
+    from tutor.core.lessons import loader
+
+    release = threading.Event()
+    real = loader.load_course
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_course", slow)
+    app = make_app(lessons_dir, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.study.ready and isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        assert any("opens in a moment" in n.message for n in app._notifications)
+        release.set()
+        await settle(app, pilot, 3)
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "first"

@@ -64,8 +64,13 @@ class HomeScreen(TutorScreen):
     def on_screen_resume(self) -> None:
         self.refresh_rows()
 
+    waiting = None  # what the learner asked for before the lessons were read, done once they are
+
     def refresh_rows(self) -> None:
         study = self.study
+        if study.ready and self.waiting is not None:
+            waiting, self.waiting = self.waiting, None
+            self.call_later(waiting)
         rows = study.rows()
         self.rows = {row.id: row for row in rows}
         lessons = self.query_one("#lessons", OptionList)
@@ -125,7 +130,9 @@ class HomeScreen(TutorScreen):
             self.notify(row.broken, title="Broken lesson file", severity="error", timeout=10)
             return
         if not self.study.ready:
-            self.notify("Still reading the lessons: one moment.")
+            # Pressed before the lessons are read (a second at most): done as soon as they are.
+            self.waiting = lambda: self.tutor.open_lesson(row.id)
+            self.notify("Reading the lessons: it opens in a moment.", timeout=3)
             return
         self.tutor.open_lesson(row.id)
 
@@ -134,7 +141,8 @@ class HomeScreen(TutorScreen):
         if target is None:
             self.notify("Nothing to continue yet: open a lesson.")
         elif not self.study.ready:
-            self.notify("Still reading the lessons: one moment.")
+            self.waiting = self.action_continue
+            self.notify("Reading the lessons: it opens in a moment.", timeout=3)
         elif target.exercise_id:
             self.tutor.open_exercise(target.lesson_id, target.exercise_id)
         else:
