@@ -58,10 +58,8 @@ def _to_file(path: Path, fill) -> int:
     # Written beside the target and renamed into place: an interrupted export never looks complete.
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
     try:
-        with os.fdopen(fd, "wb") as out:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as out:
             count = fill(out)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

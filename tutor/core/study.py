@@ -65,7 +65,7 @@ class Study(Answering):
                  submit: Path | None = None, outbox: Outbox | None = None) -> None:
         """`store` is one learner's; `sheet` the lab sheet being worked on (same learner); `submit`
         the submit folder every checked answer is also written to (default: the sheet's)."""
-        if sheet is not None and sheet.store.learner != store.learner:
+        if sheet is not None and sheet.store.learner.id != store.learner.id:
             raise ValueError("the sheet was opened by another learner")
         self.course = course
         self.store = store

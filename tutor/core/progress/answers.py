@@ -85,13 +85,14 @@ def answer_record(row: Mapping, learner: str) -> AnswerRecord:
 
 
 def kept_statements(conn: sqlite3.Connection, learner: int, since: float | None = None,
-                    sheet_id: str | None = None) -> Iterator[tuple[str | None, int]]:
-    """(the kept statement text or None, the attempt id) of the learner's graded answers, oldest first.
+                    sheet_id: str | None = None) -> Iterator[tuple[bytes | None, int]]:
+    """(the kept statement as UTF-8 bytes or None, the attempt id) of the learner's graded answers, oldest first.
 
-    Only the text is read: an export of 100 000 answers is mostly copying it.
+    Only the text is read, as bytes: an export of 100 000 answers is mostly copying it.
     """
     where, args = _where(learner, since, sheet_id)
-    yield from conn.execute(f"SELECT statement, id FROM attempts WHERE {' AND '.join(where)} ORDER BY id", args)
+    yield from conn.execute(f"SELECT CAST(statement AS BLOB), id FROM attempts WHERE {' AND '.join(where)}"
+                            " ORDER BY id", args)
 
 
 def row(conn: sqlite3.Connection, attempt_id: int) -> dict:

@@ -99,21 +99,22 @@ class LabMethods(StoreBase):
 
     def statements(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[dict]:
         """The learner's xAPI statements: one per checked answer, one per finished sheet, oldest first."""
-        for text in self.statement_texts(since=since, sheet_id=sheet_id):
-            yield json.loads(text)
+        for line in self.statement_lines(since=since, sheet_id=sheet_id):
+            yield json.loads(line)
 
-    def statement_texts(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[str]:
-        """The same statements as JSON text, as kept (an xAPI export writes them without rebuilding).
+    def statement_lines(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[bytes]:
+        """The same statements as JSON lines (UTF-8, `\n`-ended), the text kept when each was made.
 
         Read in one transaction, so an export is one consistent picture even while answers arrive.
         """
         with self._read() as conn:
-            for text, attempt_id in answers.kept_statements(conn, self.learner_id, since, sheet_id):
+            for kept, attempt_id in answers.kept_statements(conn, self.learner_id, since, sheet_id):
                 # Answers from before statements were kept get theirs made the same way now.
-                yield text or _text(answer_statement(answers.answer_record(answers.row(conn, attempt_id),
-                                                                           self.learner.name)))
+                yield kept + b"\n" if kept else encode(answer_statement(answers.answer_record(
+                    answers.row(conn, attempt_id), self.learner.name)))
             for run in _finished_runs(conn, self.learner_id, since, sheet_id):
-                yield run.statement or _text(completion_statement(self._completion(run)))
+                yield (run.statement + "\n").encode("utf-8") if run.statement else encode(
+                    completion_statement(self._completion(run)))
 
     def _completion(self, run: SheetRun) -> CompletionRecord:
         return CompletionRecord(

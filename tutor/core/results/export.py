@@ -48,8 +48,7 @@ def lines(db: ProgressDatabase, learners: Sequence[str] | None = None, *, since:
           sheet_id: str | None = None) -> Iterator[bytes]:
     """The same statements as JSON lines, the text kept when each was made (nothing rebuilt)."""
     for store in _stores(db, learners):
-        for text in store.statement_texts(since=since, sheet_id=sheet_id):
-            yield text.encode("utf-8") + b"\n"
+        yield from store.statement_lines(since=since, sheet_id=sheet_id)
 
 
 def flat(statement: dict) -> dict:
