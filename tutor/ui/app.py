@@ -182,16 +182,25 @@ class TutorApp(App[None]):
         yield SystemCommand("Help", "Keys and the answer syntax", self.action_help)
 
 
-def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = None, **kwargs) -> TutorApp:
-    """The app for a lessons folder (default: the bundled course) and a data directory."""
-    return TutorApp(lessons, data_dir, **kwargs)
+def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = None, *, learner: str | None = None,
+             sheet=None, submit_dir: Path | None = None, **kwargs) -> TutorApp:
+    """The app for a lessons folder (default: the bundled course) and a data directory.
+
+    `learner`: who studies (None: decided by tutor.core.learners.choose_learner); `sheet`: a lab
+    sheet (tutor.core.sheets.Sheet) to open; `submit_dir`: the submit folder (default: the sheet's).
+    """
+    app = TutorApp(lessons, data_dir, **kwargs)
+    app.learner, app.sheet, app.submit_dir = learner, sheet, submit_dir
+    return app
 
 
-def run_app(lessons: str | None = None, data_dir: str | None = None) -> int:
+def run_app(lessons: str | None = None, data_dir: str | None = None, *, learner: str | None = None,
+            sheet=None, submit_dir: Path | None = None) -> int:
     if lessons is not None and not Path(lessons).exists():
         print(f"tutor: no such file or folder: {lessons}", file=sys.stderr)
         return 2
-    app = make_app(lessons, data_dir)  # TUTOR_HOME and the default are resolved by the progress core
+    # TUTOR_HOME and the default are resolved by the progress core
+    app = make_app(lessons, data_dir, learner=learner, sheet=sheet, submit_dir=submit_dir)
     app.run()
     # A crash inside the app (shown as a traceback by Textual) must not look like success to a script.
     return app.return_code or 0
