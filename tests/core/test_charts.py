@@ -353,3 +353,11 @@ def test_tick_labels_read_like_the_rest_of_the_app():
     assert linear_ticks(100, 1000, 5)[1] == ("200", "400", "600", "800", "1000")
     assert decade_ticks(-8.2, 12.5, 5)[1] == ("1e−8", "1e−3", "100", "1e7", "1e12")
     assert decade_ticks(0.3, 0.7, 4)[1] == ("2", "3", "4", "5")  # under a decade: round values, placed at their logs
+
+
+def test_a_fitted_view_leaves_out_a_runaway(wild):
+    trace = descend(wild["loss"], PRESETS["mse-one"].start_point(), 1.5, 10)  # w: 0, 24, −312, 4392, …
+    w0, w1 = surface_chart(wild["loss"], trace).xlim
+    assert w0 < 0 < 24 < w1 < 312
+    slow = descend("x^2 + y^2", {"x": 5.0, "y": 5.0}, 0.001, 2000)  # creeping on: never a runaway
+    assert surface_chart(Loss("x^2 + y^2"), slow).xlim[0] < slow.final.params[0] < 5.0
