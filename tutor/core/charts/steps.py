@@ -51,9 +51,11 @@ def _step_chart(trace: Trace, values: Sequence[float], title: str, ylabel: str, 
     xs, ys, floor = on_scale(steps, values, scale)
     notes = []
     if floor is not None:
-        notes.append(f"values of 0 or less are drawn at the bottom edge ({show(floor, 3)}) of the log scale")
-    if len(xs) < len(steps):
-        notes.append(f"steps {xs[-1] + 1 if xs else 0}–{steps[-1]} are not finite numbers and are not drawn")
+        notes.append(f"values ≤ 0 are drawn on the bottom edge ({show(floor, 3)})")
+    missing = [k for k, v in zip(steps, values) if not math.isfinite(v)]
+    if missing:
+        where = f"step {missing[0]}" if len(missing) == 1 else f"{len(missing)} steps from {missing[0]}"
+        notes.append(f"{where} not finite (∞ or NaN): not drawn")
     series = (Series(xs, ys, label, "line", "braille", color),)
     xlim = (0.0, float(max(steps[-1], 1)))
     ylim = padded(ys, scale, include_zero=scale == "linear" and all(y >= 0 for y in ys))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
@@ -16,7 +17,7 @@ from tutor.core.maths.calculus import parse_number
 from tutor.core.maths.errors import MathsError
 
 MAX_LAB_STEPS = 10_000
-HINT = "Enter applies a change; the rate may change while it runs."
+HINT = "Enter applies a change, Esc leaves the box; the rate may change while it runs."
 
 
 def _number(text: str) -> float:
@@ -81,8 +82,32 @@ def parse_steps(text: str) -> int:
     return int(text)
 
 
+class SettingBox(Input):
+    """A setting's box. Escape leaves it, so that the lab's keys (digits for the charts) work again;
+    without this binding Escape would go on to the screen and close the lab."""
+
+    BINDINGS = [Binding("escape", "leave", "Leave the box", show=False)]
+
+    class Left(Message):
+        def __init__(self, box: SettingBox) -> None:
+            super().__init__()
+            self.box = box
+
+        @property
+        def control(self) -> SettingBox:
+            return self.box
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left(self))
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """"?" is never part of a setting: leave it to the lab's help key."""
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class LabControls(Vertical):
-    """Posts LossChosen when another loss is picked and Applied when Enter confirms a valid value."""
+    """Posts LossChosen when another loss is picked, Applied when Enter confirms a valid value, and
+    Done when the learner is through with a box (Enter on a valid value, or Escape)."""
 
     DEFAULT_CSS = """
     LabControls { height: auto; }
@@ -113,6 +138,17 @@ class LabControls(Vertical):
             self.field = field
             self.value = value
 
+    class Done(Message):
+        """Focus may go back to the charts."""
+
+        def __init__(self, controls: LabControls) -> None:
+            super().__init__()
+            self.controls = controls
+
+        @property
+        def control(self) -> LabControls:
+            return self.controls
+
     def __init__(self, choices: Sequence[tuple[str, str]], key: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.choices = list(choices)
@@ -122,9 +158,9 @@ class LabControls(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Select(self.choices, value=self.key, allow_blank=False, id="lab-loss")
-            yield Input(id="lab-start", validators=[_Check("start", lambda t: parse_start(t, self.params))])
-            yield Input(id="lab-lr", validators=[_Check("learning rate", parse_lr)])
-            yield Input(id="lab-steps", validators=[_Check("steps", parse_steps)])
+            yield SettingBox(id="lab-start", validators=[_Check("start", lambda t: parse_start(t, self.params))])
+            yield SettingBox(id="lab-lr", validators=[_Check("learning rate", parse_lr)])
+            yield SettingBox(id="lab-steps", validators=[_Check("steps", parse_steps)])
         yield Static(HINT, id="lab-message")
 
     def on_mount(self) -> None:
@@ -188,3 +224,9 @@ class LabControls(Vertical):
                       f"{field}: not a valid value", error=True)
             return
         self.post_message(self.Applied(self, field, value))
+        self.post_message(self.Done(self))
+
+    @on(SettingBox.Left)
+    def _left(self, event: SettingBox.Left) -> None:
+        event.stop()
+        self.post_message(self.Done(self))
