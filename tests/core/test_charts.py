@@ -14,8 +14,7 @@ import plotext._utility as plotext_utility
 import pytest
 
 from tutor.cli import run
-from tutor.core.charts import (ChartSpec, Series, heat_grid, loss_chart, norm_chart, rates_chart, render,
-                               surface_chart)
+from tutor.core.charts import ChartSpec, Series, heat_grid, loss_chart, norm_chart, rates_chart, render, surface_chart
 from tutor.core.charts.clip import clip_polyline
 from tutor.core.charts.contour import bins, crossings, levels_for
 from tutor.core.charts.fit import fit

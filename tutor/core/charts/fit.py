@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .clip import clip_polyline, inside, normalised
+from .layout import placed, x_ticks, y_ticks
 from .spec import ChartSpec, Mark, Range, Series
 from .thin import column_extremes, ink, stride_for, strided, unique_dots, without_repeats
-from .ticks import Ticks, decade_ticks, integer_ticks, linear_ticks
+from .ticks import Ticks
 
 POINTS_PER_CELL = 4  # the budget: half a braille character's 8 dots, far more than any line needs
 LIMIT = 1e307  # axis limits beyond this would overflow the width of the view (hi − lo)
-SMALL_WIDTH, SMALL_HEIGHT = 60, 16
 MARKER_DOTS = {"braille": (2, 4), "fhd": (2, 3), "hd": (2, 2)}  # dots per character; others are 1 × 1
 
 
@@ -68,8 +68,8 @@ def fit(spec: ChartSpec, width: int, height: int, legend_rows: int = 0) -> Fitte
         for p in prepared:
             p.thin(budget * p.cost // total)
     drawn = tuple(p.drawn() for p in prepared if p.cost)
-    return Fitted(xlim, ylim, drawn, _marks(spec, xlim, ylim), _placed(_xticks(spec, xlim, width), xlim),
-                  _placed(y_ticks(ylim, spec.yscale, height), ylim))
+    return Fitted(xlim, ylim, drawn, _marks(spec, xlim, ylim), placed(x_ticks(xlim, width, spec.integer_x), xlim),
+                  placed(y_ticks(ylim, spec.yscale, height), ylim))
 
 
 class _Prepared:
@@ -144,38 +144,3 @@ def _marks(spec: ChartSpec, xlim: Range, ylim: Range) -> tuple[Mark, ...]:
         if -1e-9 <= u <= 1 + 1e-9 and -1e-9 <= v <= 1 + 1e-9:  # NaN fails both
             out.append(Mark(m.text, float(u), float(v), m.color))
     return tuple(out)
-
-
-def _placed(ticks: Ticks, lim: Range) -> Ticks:
-    """Tick positions in view units."""
-    values, names = ticks
-    return tuple((v - lim[0]) / (lim[1] - lim[0]) for v in values), names
-
-
-def _xticks(spec: ChartSpec, xlim: Range, width: int) -> Ticks:
-    """As many round ticks as fit with room between their labels (at most 7)."""
-    make = integer_ticks if spec.integer_x else linear_ticks
-    for count in range(7, 1, -1):
-        ticks = make(*xlim, count)
-        widest = max((len(t) for t in ticks[1]), default=0)
-        if len(ticks[0]) * (widest + 3) <= width - 8:
-            return ticks
-    return make(*xlim, 2)
-
-
-def y_ticks(ylim: Range, scale: str, height: int) -> Ticks:
-    """The y axis's ticks; `ylim` in axis units (exponents on a log scale)."""
-    room = max(2, (height - 6) // 2)
-    if scale == "log":
-        return decade_ticks(*ylim, room)
-    return linear_ticks(*ylim, min(room, 6))
-
-
-def small(width: int, height: int) -> bool:
-    """A chart this small leaves out its axis labels: they would cost rows the data needs."""
-    return width < SMALL_WIDTH or height < SMALL_HEIGHT
-
-
-def canvas(width: int, height: int, ylabels: tuple[str, ...], small: bool) -> tuple[int, int]:
-    """The characters plotext plots in: less the y tick labels and the frame, the title, x ticks and labels."""
-    return width - max((len(t) for t in ylabels), default=0) - 2, height - (4 if small else 5)

@@ -6,7 +6,8 @@ import threading
 
 import plotext as plt
 
-from .fit import fit, small
+from .fit import fit
+from .layout import small
 from .spec import ChartSpec
 
 # plotext keeps one global figure (its figure class is private); every build happens under this

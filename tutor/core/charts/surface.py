@@ -15,7 +15,7 @@ from tutor.core.descent.trace import Trace, show
 
 from .contour import bins, crossings, levels_for
 from .curve import curve_chart
-from .fit import canvas, small, y_ticks
+from .layout import canvas, small, y_ticks
 from .spec import ChartSpec, Mark, Series
 
 Mode = Literal["contour", "heat"]

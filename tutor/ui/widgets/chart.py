@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tutor.core.charts import ChartSpec, render
-from tutor.core.charts.fit import small
+from tutor.core.charts.layout import small
 
 NOTE_ROWS = (12, 16, 24)  # chart heights from which one, two, three lines of notes are shown
 

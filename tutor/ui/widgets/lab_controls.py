@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
@@ -15,6 +14,8 @@ from textual.widgets import Input, Select, Static
 
 from tutor.core.maths.calculus import parse_number
 from tutor.core.maths.errors import MathsError
+
+from .setting_box import SettingBox
 
 MAX_LAB_STEPS = 10_000
 HINT = "Enter applies a change, Esc leaves the box; the rate may change while it runs."
@@ -80,29 +81,6 @@ def parse_steps(text: str) -> int:
     if not text.strip().isdigit() or not 1 <= int(text) <= MAX_LAB_STEPS:
         raise ValueError(f"a whole number from 1 to {MAX_LAB_STEPS}")
     return int(text)
-
-
-class SettingBox(Input):
-    """A setting's box. Escape leaves it, so that the lab's keys (digits for the charts) work again;
-    without this binding Escape would go on to the screen and close the lab."""
-
-    BINDINGS = [Binding("escape", "leave", "Leave the box", show=False)]
-
-    class Left(Message):
-        def __init__(self, box: SettingBox) -> None:
-            super().__init__()
-            self.box = box
-
-        @property
-        def control(self) -> SettingBox:
-            return self.box
-
-    def action_leave(self) -> None:
-        self.post_message(self.Left(self))
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        """"?" is never part of a setting: leave it to the lab's help key."""
-        return character != "?" and super().check_consume_key(key, character)
 
 
 class LabControls(Vertical):
