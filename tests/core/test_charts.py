@@ -360,3 +360,10 @@ def test_a_fitted_view_leaves_out_a_runaway(wild):
     assert w0 < 0 < 24 < w1 < 312
     slow = descend("x^2 + y^2", {"x": 5.0, "y": 5.0}, 0.001, 2000)  # creeping on: never a runaway
     assert surface_chart(Loss("x^2 + y^2"), slow).xlim[0] < slow.final.params[0] < 5.0
+
+
+def test_a_divergence_stepped_past_is_marked_where_it_happened(wild):
+    trace = runaway(wild["loss"], PRESETS["mse-one"].start_point(), 1.5, 45)  # F5 on from the divergence
+    assert trace.outcome.step == 5 and trace.final.index == 45
+    (mark,) = loss_chart(trace).marks
+    assert mark.text == "✗ diverged (step 5)" and (mark.x, mark.y) == (5, trace.steps[5].loss)

@@ -34,15 +34,14 @@ def log_floor(values: Sequence[float]) -> float:
 
 
 def _outcome_marks(trace: Trace, xs: tuple, ys: tuple) -> tuple[Mark, ...]:
-    if not xs:
+    if not xs or trace.outcome.kind not in ("diverged", "converged"):
         return ()
+    # At the step the verdict is about (F5 may have gone on from there), else at the last point drawn.
+    k = trace.outcome.step
+    x, y = (k, ys[xs.index(k)]) if k in xs else (xs[-1], ys[-1])
     if trace.outcome.kind == "diverged":
-        return (Mark(f"✗ diverged (step {trace.outcome.step})", xs[-1], ys[-1], "red"),)
-    if trace.outcome.kind == "converged":
-        k = trace.outcome.step
-        y = ys[xs.index(k)] if k in xs else ys[-1]
-        return (Mark(f"✓ converged (step {k})", k, y, "green"),)
-    return ()
+        return (Mark(f"✗ diverged (step {k})", x, y, "red"),)
+    return (Mark(f"✓ converged (step {k})", x, y, "green"),)
 
 
 def _step_chart(trace: Trace, values: Sequence[float], title: str, ylabel: str, label: str,
