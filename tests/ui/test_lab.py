@@ -394,3 +394,19 @@ async def test_the_footer_fits_in_80_columns(lessons_dir, tmp_path) -> None:
         await pilot.pause()
         assert ["Pause", "Contour/heat", "Help"] == [d for d in shown() if d in ("Pause", "Contour/heat", "Help")]
         await pilot.press("f6")
+
+
+async def test_a_chart_that_fails_to_build_says_so(lessons_dir, tmp_path, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("made to fail")
+
+    monkeypatch.setattr("tutor.ui.widgets.lab_charts.three_rates", broken)
+    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lab = await open_lab(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        chart = lab.query_one(LabCharts).chart("rates")
+        assert chart.spec is None and "Could not compare the rates: made to fail" in str(chart.render())
+        await pilot.press("f5")
+        assert app.screen is lab and lab.run.trace.final.index == 1  # the lab goes on

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import TabbedContent, TabPane, Tabs
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tutor.core.charts import ChartSpec, heat_grid, loss_chart, norm_chart, rates_chart, surface_chart, three_rates
 from tutor.core.descent import DescentError, Loss, Trace
@@ -179,6 +179,16 @@ class LabCharts(Vertical):
         traces, labels = three_rates(loss, start, lr, steps, rates)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._compared, traces, labels)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A chart that could not be built says so (the lab goes on) instead of waiting forever."""
+        if event.state != WorkerState.ERROR:
+            return
+        what = "compare the rates" if event.worker.group == "rates" else "draw the surface"
+        if event.worker.group == "rates":
+            self.chart("rates").placeholder = f"Could not {what}: {event.worker.error}"
+        self.notify(f"Could not {what}: {event.worker.error}", severity="error")
 
     def _compared(self, traces: tuple[Trace, ...], labels: tuple[str, ...]) -> None:
         self._rates = (traces, labels)
