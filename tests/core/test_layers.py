@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS: list[set[str]] = [
     {"tutor.core.maths", "tutor.core.learners"},
     {"tutor.core.xapi"},  # statements, the LRS client, the submit folder's file writes
+    {"tutor.core.review"},  # FSRS scheduling and the rating rule (the store rates cards as it records)
     {"tutor.core.progress"},
     {"tutor.core.descent", "tutor.core.recording"},
     {"tutor.core.lessons", "tutor.core.charts", "tutor.core.results", "tutor.core.answering"},
