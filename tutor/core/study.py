@@ -9,10 +9,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .answering import Answering
-from .progress import ExerciseState, Learner, Position, ProgressStore
+from .progress import ExerciseState, Learner, Position, ProgressStore, Slip
 
 if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
     from .lessons.catalog import CatalogEntry
@@ -35,10 +35,26 @@ class LessonRow:
     missing: tuple[str, ...] = ()    # titles of prerequisites not studied yet (a note, never a lock)
     broken: str | None = None        # why the file cannot be used
     broken_exercises: int = 0        # exercises left out because of errors
+    holding: int = 0                 # exercises whose spaced reviews are holding (ReviewCard.holding)
 
     @property
     def fraction(self) -> float:
         return self.solved / self.total if self.total else 0.0
+
+    @property
+    def mastered(self) -> bool:
+        """Every exercise solved, and every one's reviews holding (see the help's "Mastery")."""
+        return bool(self.total) and self.solved == self.total and self.holding == self.total
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where "continue" goes, by the one rule the help states: due reviews first, then an unfinished
+    exercise of the current lesson (or its pages), then the next lesson whose prerequisites are met."""
+
+    kind: Literal["review", "exercise", "page", "lesson"]
+    position: Position | None = None  # the exercise, page or lesson (None for a review)
+    due: int = 0                       # reviews due (for "review")
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,7 @@ class Study(Answering):
         listings = self._listings()
         summaries = {item.id: self.store.lesson_summary(item.id, item.exercise_ids)
                      for item in listings if not item.broken}
+        holding = self.store.holding()
         titles = {item.id: item.title for item in listings}
         rows = []
         for item in listings:
@@ -153,7 +170,8 @@ class Study(Answering):
             missing = tuple(titles[r] for r in item.requires
                             if r in summaries and summaries[r].fraction_solved < PREREQUISITE_MET)
             rows.append(LessonRow(item.id, item.title, item.summary, s.solved, s.total, s.mastery,
-                                  missing, None, item.broken_exercises))
+                                  missing, None, item.broken_exercises,
+                                  sum((item.id, e) in holding for e in item.exercise_ids)))
         return rows
 
     def title(self, lesson_id: str) -> str | None:
@@ -196,15 +214,54 @@ class Study(Answering):
                     return Position(listing.id, None, exercise_id, position.updated_at)
         elif not self._finished(listing):
             return Position(listing.id, 0, None, position.updated_at)
-        for item in (*listings[index + 1:], *listings[:index]):
-            if not self._finished(item):
-                return Position(item.id, 0, None, position.updated_at)
+        # The next lesson whose prerequisites are met (in course order after this one, then before
+        # it); when none has them met, the next unfinished one all the same: advice, never a lock.
+        onward = [item for item in (*listings[index + 1:], *listings[:index]) if not self._finished(item)]
+        ready = next((item for item in onward if self._prerequisites_met(item, listings)), None)
+        if ready is not None or onward:
+            return Position((ready or onward[0]).id, 0, None, position.updated_at)
         return None
 
     def _finished(self, listing: _Listing) -> bool:
         states = self.store.lesson_states(listing.id)
         return bool(listing.exercise_ids) and all(
             e in states and states[e].solved for e in listing.exercise_ids)
+
+    def _prerequisites_met(self, listing: _Listing, listings: list[_Listing]) -> bool:
+        known = {item.id: item for item in listings}
+        return all(self.store.lesson_summary(r, known[r].exercise_ids).fraction_solved >= PREREQUISITE_MET
+                   for r in listing.requires if r in known)
+
+    # -- spaced review and slips --------------------------------------------------------------------
+    def due_cards(self) -> list[tuple[str, str]]:
+        """(lesson, exercise) of the review cards due now that the course can show, most overdue first."""
+        ids = {(item.id, e) for item in self._listings() if not item.broken for e in item.exercise_ids}
+        return [(lesson, exercise) for lesson, exercise, _ in self.store.due_reviews() if (lesson, exercise) in ids]
+
+    def next_step(self) -> NextStep | None:
+        """The one rule: due reviews, then continue_target() (None: nothing to do, or nothing yet)."""
+        due = len(self.due_cards())
+        if due:
+            return NextStep("review", None, due)
+        target = self.continue_target()
+        if target is None:
+            return None
+        if target.exercise_id:
+            return NextStep("exercise", target)
+        last = self.store.last_position()
+        return NextStep("page" if last is not None and last.lesson_id == target.lesson_id else "lesson", target)
+
+    def slips(self, limit: int = 3) -> list[Slip]:
+        """The learner's commonest named mistakes (home's "your usual slips")."""
+        return self.store.slips(limit)
+
+    def drillable(self, code: str) -> bool:
+        """The course has exercises for a drill on `code` (tagged, or by the generated mapping)."""
+        if self.course is None:
+            return False
+        from .review.drills import drill_candidates
+
+        return any(drill_candidates(self.course, code))
 
     # -- exercises --------------------------------------------------------------------------------
     def state(self, lesson_id: str, exercise_id: str) -> ExerciseState:

@@ -71,3 +71,9 @@ def seeds_seen(conn: sqlite3.Connection, learner: int, lesson_id: str, exercise_
     return {r[0] for r in conn.execute(
         "SELECT DISTINCT seed FROM attempts WHERE learner_id = ? AND lesson_id = ? AND exercise_id = ?"
         " AND verdict = 'correct'", (learner, lesson_id, exercise_id))}
+
+
+def holding(conn: sqlite3.Connection, learner: int, now: float) -> set[tuple[str, str]]:
+    """(lesson, exercise) of the cards holding at `now` (records.ReviewCard.holding, in SQL)."""
+    return set(conn.execute("SELECT lesson_id, exercise_id FROM review_cards WHERE learner_id = ? AND due > ?"
+                            " AND reps >= 2 AND last_rating > 1", (learner, now)).fetchall())

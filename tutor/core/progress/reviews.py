@@ -28,6 +28,11 @@ class ReviewMethods(StoreBase):
         with self._read() as conn:
             return cards.due(conn, self.learner_id, self.now() if now is None else now)
 
+    def holding(self, now: float | None = None) -> set[tuple[str, str]]:
+        """(lesson, exercise) of the cards whose reviews are holding (ReviewCard.holding)."""
+        with self._read() as conn:
+            return cards.holding(conn, self.learner_id, self.now() if now is None else now)
+
     def next_review(self, now: float | None = None) -> float | None:
         """When the next card not due yet comes due (None: no such card)."""
         with self._read() as conn:
