@@ -1,18 +1,34 @@
-"""Home: the course in order, each lesson with its progress; continue where you left off."""
+"""Home: reviews due first, then the course in order with each lesson's progress, the learner's usual
+slips with a key to drill each; "continue" follows the one rule the help states."""
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tutor.core.maths.codes import label
+from tutor.core.study import NextStep
+
 from .base import TutorScreen
 
 BAR = 10
+SLIPS_SHOWN = 3  # keys 1–3 drill them
+# The lesson list's tooltip: what each row's marks mean (the help says the same at more length).
+LESSONS_TOOLTIP = (
+    "Bar and n/m: exercises solved (right without the worked solution).\n"
+    "Mastery % (below the list): how reliably you answer the lesson's exercises lately; each right "
+    "answer moves an exercise 30% of the way to 100%, each wrong one takes 30% of it away; "
+    "exercises never tried count 0. Reviews raise it too.\n"
+    "★ mastered: every exercise solved, and each one's latest spaced review passed and not due again yet.\n"
+    "◦ a lesson to study first (advice, not a lock)."
+)
 
 
 def progress_bar(fraction: float) -> str:
@@ -31,7 +47,7 @@ def row_text(number: int, row, width: int = 44) -> Text:
         text.append(_fit(row.title, width), style="yellow")
         text.append("  broken: see below", style="yellow")
         return text
-    mark = "✓" if row.total and row.solved == row.total else f"{number:>2}."
+    mark = "★" if row.mastered else "✓" if row.total and row.solved == row.total else f"{number:>2}."
     text.append(f"{mark:>3} ")
     text.append(_fit(row.title, width), style="bold" if row.solved < row.total else "")
     text.append(f"  {progress_bar(row.fraction)} ", style="green")
@@ -45,6 +61,10 @@ class HomeScreen(TutorScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("c", "continue", "Continue"),
+        Binding("r", "review", "Review"),
+        Binding("1", "drill(0)", "Drill", key_display="1-3"),
+        Binding("2", "drill(1)", "Drill slip 2", show=False),
+        Binding("3", "drill(2)", "Drill slip 3", show=False),
         Binding("z", "quiz", "Quiz"),
         Binding("l", "lab", "Lab"),
         Binding("q", "app.quit", "Quit"),
@@ -53,10 +73,15 @@ class HomeScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
+            yield Static("", id="review", markup=False)
             yield Static("Loading the course…", id="continue", markup=False)
             yield OptionList(id="lessons")
             yield Static("", id="detail", markup=False)
+            yield Static("", id="slips", markup=False)
         yield Footer()
+
+    starting = False  # a review or drill is being prepared (a worker): a second key waits for it
+    slips: list = []
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -81,16 +106,46 @@ class HomeScreen(TutorScreen):
         lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
         if rows:
             lessons.highlighted = min(highlighted or 0, len(rows) - 1)
+        lessons.tooltip = LESSONS_TOOLTIP
         lessons.focus()
-        target = study.continue_target()
-        where = ""
-        if target is not None:
-            where = f"Continue: {study.describe(target)}  (press c)"
-        elif any(r.solved for r in rows):
-            where = "Every lesson is done. Pick one to revise, or take a quiz (z)."
-        else:
-            where = "Welcome! Pick a lesson and press Enter, or press F1 for help."
-        self.query_one("#continue", Static).update(where)
+        step = study.next_step()
+        self.step = step
+        self.query_one("#review", Static).update(self._review_line(step))
+        due = step is not None and step.kind == "review"
+        self.query_one("#review", Static).display = due
+        self.query_one("#continue", Static).set_class(due, "after-review")
+        self.query_one("#continue", Static).update(self._continue_line(step, rows))
+        self.slips = study.slips(SLIPS_SHOWN)
+        self.query_one("#slips", Static).update(self._slips_text())
+        self.query_one("#slips", Static).display = bool(self.slips)
+
+    def _review_line(self, step: NextStep | None) -> str:
+        if step is None or step.kind != "review":
+            return ""
+        return f"Review: {step.due} due  (press r: fresh numbers, no timer)"
+
+    def _continue_line(self, step: NextStep | None, rows) -> str:
+        if step is None:
+            if any(r.solved for r in rows):
+                return "Every lesson is done. Pick one to revise, or take a quiz (z)."
+            return "Welcome! Pick a lesson and press Enter, or press F1 for help."
+        if step.kind == "review":
+            return "Continue (c): your reviews first, then " + self._after_reviews()
+        where = self.study.describe(step.position)
+        if step.kind == "lesson":
+            return f"Next (c): {where}"
+        return f"Continue (c): {where}"
+
+    def _after_reviews(self) -> str:
+        target = self.study.continue_target()
+        return self.study.describe(target) if target is not None else "a lesson of your choice"
+
+    def _slips_text(self) -> Text:
+        text = Text("Your usual slips (a key drills one):", style="bold")
+        for number, slip in enumerate(self.slips, 1):
+            text.append(f"\n {number}  ", style="bold")
+            text.append(f"{label(slip.code)} ×{slip.count}")
+        return text
 
     @on(OptionList.OptionHighlighted, "#lessons")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -110,7 +165,8 @@ class HomeScreen(TutorScreen):
                 detail.append(f"\n{row.broken_exercises} exercise(s) left out: they have errors "
                               "(run tutor validate)", style="yellow")
             if row.total:
-                detail.append(f"\nSolved {row.solved} of {row.total} · mastery {row.mastery:.0%}", style="dim")
+                held = "★ mastered" if row.mastered else f"reviews holding {row.holding} of {row.total}"
+                detail.append(f"\nSolved {row.solved} of {row.total} · mastery {row.mastery:.0%} · {held}", style="dim")
         self.query_one("#detail", Static).update(detail)
 
     @on(OptionList.OptionSelected, "#lessons")
@@ -137,7 +193,11 @@ class HomeScreen(TutorScreen):
         self.tutor.open_lesson(row.id)
 
     def action_continue(self) -> None:
-        target = self.study.continue_target()
+        step = self.study.next_step()
+        if step is not None and step.kind == "review":
+            self.action_review()
+            return
+        target = step.position if step is not None else None
         if target is None:
             self.notify("Nothing to continue yet: open a lesson.")
         elif not self.study.ready:
@@ -153,3 +213,55 @@ class HomeScreen(TutorScreen):
 
     def action_lab(self) -> None:
         self.tutor.action_lab()
+
+    # -- reviews and drills: runs of the quiz screen, prepared in a worker (variants need the maths) --
+    def action_review(self) -> None:
+        if not self._can_start():
+            return
+        due = self.study.due_cards()
+        if not due:
+            when = self.study.store.next_review()
+            later = f" The next comes back {time.strftime('%a %d %b, %H:%M', time.localtime(when))}." if when else ""
+            self.notify("No reviews due." + (later or " Solve exercises: each one solved comes back for review."))
+            return
+        self.starting = True
+        self.notify(f"Preparing {min(len(due), 10)} review questions…", timeout=2)
+        self._prepare(lambda: self.tutor.make_review_run(due))
+
+    def action_drill(self, index: int) -> None:
+        if index >= len(self.slips):
+            count = len(self.slips)
+            self.notify("No slip to drill yet: slips are counted as the checker names your mistakes." if not count
+                        else "Only one slip so far: press 1." if count == 1 else f"Only {count} slips so far: press 1–{count}.")
+            return
+        if not self._can_start():
+            return
+        code = self.slips[index].code
+        if not self.study.drillable(code):
+            self.notify(f"This course has no exercises for a drill on {label(code)}.")
+            return
+        self.starting = True
+        self._prepare(lambda: self.tutor.make_drill_run(code))
+
+    def _can_start(self) -> bool:
+        if self.starting:
+            return False
+        if not self.study.ready:
+            self.notify("Reading the lessons: try again in a moment.", timeout=3)
+            return False
+        return True
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def _prepare(self, make) -> None:
+        run = make()  # plans the variants and writes the run: off the UI thread
+        self.app.call_from_thread(self._started, run)
+
+    def _started(self, run) -> None:
+        self.starting = False
+        if run is None:
+            self.notify("Nothing can be shown for that now.", severity="warning")
+            return
+        self.tutor.show_run(run)
+
+    def worker_failed(self, worker) -> None:
+        self.starting = False
