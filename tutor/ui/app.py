@@ -24,13 +24,14 @@ from tutor.core.study import Study
 from .commands import LessonCommands
 from .screens.home import HomeScreen
 from .screens.learner import LearnerScreen
-from .screens.sheet import SheetScreen
 
 if TYPE_CHECKING:
     from tutor.core.descent.config import LabConfig
     from tutor.core.progress import ProgressDatabase
     from tutor.core.quiz import QuizRun
     from tutor.core.sheets.load import Sheet
+
+    from .screens.sheet import SheetScreen
 
 THEME_SETTING = "theme"
 
@@ -111,7 +112,12 @@ class TutorApp(App[None]):
         self.title = f"tutor · {store.learner.name}"  # every screen's header says who is studying
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.home = SheetScreen(self.study) if self.sheet is not None else HomeScreen(self.study)
+        if self.sheet is not None:
+            from .screens.sheet import SheetScreen  # read only when a sheet is open: a lab's own first screen
+
+            self.home = SheetScreen(self.study)
+        else:
+            self.home = HomeScreen(self.study)
         self.push_screen(self.home)
         # Heavy imports hold the GIL: start them only once the first screen is on the terminal.
         self.call_after_refresh(self.load_course, self.study)
@@ -164,7 +170,7 @@ class TutorApp(App[None]):
 
     def _sheet_opened(self, study: Study, session) -> None:
         study.open_sheet(session, self.submit_dir)
-        if study is self.study and isinstance(self.home, SheetScreen):
+        if study is self.study and not isinstance(self.home, HomeScreen):
             self.home.refresh_progress()
 
     @on(Worker.StateChanged)

@@ -8,6 +8,8 @@ time is up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,11 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from tutor.core.sheets.progress import ExerciseProgress, SheetProgress
 from tutor.core.study import Study
 
 from .base import TutorScreen
 from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tutor.core.sheets.progress import ExerciseProgress, SheetProgress
 
 TICK = 1.0  # seconds between redraws of the time left
 STATUS = {"todo": ("·", "dim"), "tried": ("…", "yellow"), "solved": ("✓", "bold green"),
