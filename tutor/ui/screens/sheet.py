@@ -91,6 +91,10 @@ class SheetScreen(TutorScreen):
         progress = self.study.sheet.progress()
         self.app.call_from_thread(self._show, progress)
 
+    def show_progress(self, progress: SheetProgress) -> None:
+        """Show the sheet's progress as read elsewhere (the app reads it once the sheet is opened)."""
+        self._show(progress)
+
     def _show(self, progress: SheetProgress) -> None:
         first = self.progress is None
         was_finished = self.progress is not None and self.progress.finished
