@@ -77,3 +77,9 @@ def holding(conn: sqlite3.Connection, learner: int, now: float) -> set[tuple[str
     """(lesson, exercise) of the cards holding at `now` (records.ReviewCard.holding, in SQL)."""
     return set(conn.execute("SELECT lesson_id, exercise_id FROM review_cards WHERE learner_id = ? AND due > ?"
                             " AND reps >= 2 AND last_rating > 1", (learner, now)).fetchall())
+
+
+def log(conn: sqlite3.Connection, learner: int) -> list[tuple]:
+    """Every rating, oldest first: (lesson, exercise, rating, mode, seed, attempt id, at, due after it)."""
+    return conn.execute("SELECT lesson_id, exercise_id, rating, mode, seed, attempt_id, at, due FROM review_log"
+                        " WHERE learner_id = ? ORDER BY id", (learner,)).fetchall()

@@ -38,6 +38,11 @@ class ReviewMethods(StoreBase):
         with self._read() as conn:
             return cards.next_due(conn, self.learner_id, self.now() if now is None else now)
 
+    def review_log(self) -> list[tuple]:
+        """Every rating given, oldest first (see cards.log for the columns)."""
+        with self._read() as conn:
+            return cards.log(conn, self.learner_id)
+
     def review_missed(self, lesson_id: str, exercise_id: str, seed: int | None = None) -> ReviewCard:
         """A review left unanswered (skipped, or the run left): the card is rated "again"."""
         return self._apply(lambda conn, at: cards.schedule(conn, self.learner_id, lesson_id, exercise_id, 1,
