@@ -46,7 +46,7 @@ async def test_home_shows_reviews_due_first_and_the_usual_slips(lessons_dir, dat
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Review: 2 due" in text(app, "#review")
-        assert text(app, "#continue").startswith("Continue (c): your reviews first, then First steps, exercise 2")
+        assert text(app, "#continue").startswith("Continue (c): the reviews, then First steps, exercise 2")
         slips = text(app, "#slips")
         assert "1  differentiating by the wrong variable ×2" in slips
         assert app.screen.query_one("#lessons").tooltip == LESSONS_TOOLTIP and "★ mastered" in LESSONS_TOOLTIP

@@ -168,7 +168,7 @@ class QuizRun:
                             self.settled.add(number)
                     self.cards = {(q.lesson_id, q.exercise_id): card for q in self.questions
                                   if (card := self.store.review_card(q.lesson_id, q.exercise_id)) is not None}
-                elif self.mode == "drill" and self.slip is not None:
+                elif self.mode == "drill" and self.slip is not None and self.answers:  # left untouched: not drilled
                     self.store.mark_drilled(self.slip)
                 self.result = self.store.finish_quiz(self.quiz_id)
                 self.outcomes = tuple(self._outcome(n) for n in range(1, len(self.questions) + 1))

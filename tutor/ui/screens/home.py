@@ -130,21 +130,26 @@ class HomeScreen(TutorScreen):
                 return "Every lesson is done. Pick one to revise, or take a quiz (z)."
             return "Welcome! Pick a lesson and press Enter, or press F1 for help."
         if step.kind == "review":
-            return "Continue (c): your reviews first, then " + self._after_reviews()
-        where = self.study.describe(step.position)
+            after = self.study.continue_target()
+            return "Continue (c): the reviews, then " + (self._where(after) if after else "a lesson of your choice")
         if step.kind == "lesson":
-            return f"Next (c): {where}"
-        return f"Continue (c): {where}"
+            return f"Next (c): {self._where(step.position)}"
+        return f"Continue (c): {self._where(step.position)}"
 
-    def _after_reviews(self) -> str:
-        target = self.study.continue_target()
-        return self.study.describe(target) if target is not None else "a lesson of your choice"
+    def _where(self, position) -> str:
+        """'Lesson, exercise 2 of 7' or 'Lesson, page 3'; a lesson not begun: its title alone."""
+        last = self.study.store.last_position()
+        if position.exercise_id is None and not position.page and (last is None or last.lesson_id != position.lesson_id):
+            return self.study.title(position.lesson_id) or position.lesson_id
+        return self.study.describe(position)
 
     def _slips_text(self) -> Text:
         text = Text("Your usual slips (a key drills one):", style="bold")
         for number, slip in enumerate(self.slips, 1):
             text.append(f"\n {number}  ", style="bold")
             text.append(f"{label(slip.code)} ×{slip.count}")
+            if slip.count and not slip.since_drill:
+                text.append("  drilled", style="green")
         return text
 
     @on(OptionList.OptionHighlighted, "#lessons")

@@ -23,16 +23,17 @@ REVIEW_HEADINGS = ("Lesson", "Exercise", "Your answer", "Comes back")
 
 
 def comes_back(due: float, now: float) -> str:
-    """'tomorrow', 'in 3 days (Tue 2 Jun)', 'in 5 weeks (Mon 6 Jul)': when a reviewed card is due again."""
+    """'tomorrow · 2 Jun', 'in 3 days · 4 Jun', 'in 5 weeks · 6 Jul': when a reviewed card is due again
+    (short: it is the table's last column at 80 columns)."""
     days = max(1, round((due - now) / 86400))
-    when = time.strftime("%a %d %b", time.localtime(due)).replace(" 0", " ")
+    when = time.strftime("%d %b", time.localtime(due)).lstrip("0")
     if days == 1:
-        return f"tomorrow ({when})"
+        return f"tomorrow · {when}"
     if days < 14:
-        return f"in {days} days ({when})"
+        return f"in {days} days · {when}"
     if days < 60:
-        return f"in {round(days / 7)} weeks ({when})"
-    return f"in {round(days / 30)} months ({when})"
+        return f"in {round(days / 7)} weeks · {when}"
+    return f"in {round(days / 30)} months · {when}"
 MIN_WIDTH = 6
 _MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~$"})
 
