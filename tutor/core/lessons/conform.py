@@ -80,6 +80,7 @@ class _Walker:
         tag_field = tp.__struct_config__.tag_field
         before = len(self.problems)
         kwargs = {}
+        suggested = set()  # a misspelt key is one mistake: its "missing" twin is not said again
         for key, item in value.items():
             if tag_field and key == tag_field:
                 continue
@@ -88,12 +89,13 @@ class _Walker:
                 known = [*fields, tag_field] if tag_field else list(fields)
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 self.add((*path, key), f"unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+                suggested.update(close)
                 continue
             converted = self.value(item, field.type, (*path, key))
             if converted is not BAD:
                 kwargs[field.name] = converted
         for name, field in fields.items():
-            if field.required and name not in value:
+            if field.required and name not in value and name not in suggested:
                 self.add((*path, name), f"missing required key '{name}'")
         if len(self.problems) > before:
             return BAD

@@ -92,6 +92,8 @@ class HomeScreen(Screen):
         where = ""
         if target is not None:
             where = f"Continue: {study.describe(target)}  (press c)"
+        elif not rows and study.ready and study.course.empty_reason:
+            where = study.course.empty_reason  # an empty folder, or a path that holds no lessons
         else:
             where = "Welcome! Pick a lesson and press Enter, or press ? for help."
         self.query_one("#continue", Static).update(where)
