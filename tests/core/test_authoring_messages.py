@@ -136,3 +136,11 @@ def test_requiring_a_broken_lesson_is_not_a_second_error(tmp_path) -> None:
                                       encoding="utf-8")
     errors = load_course(tmp_path).errors
     assert [e.path.rsplit("/", 1)[-1] for e in errors] == ["01.yaml"]
+
+
+def test_text_in_braces_is_read_as_a_mapping_and_the_message_says_so(tmp_path) -> None:
+    (tmp_path / "01.yaml").write_text("id: q\ntitle: {x + 1}\nsummary: [a, b]\n", encoding="utf-8")
+    errors = load_course(tmp_path).errors
+    assert [(e.line, e.message.split(" (")[0]) for e in errors] == [
+        (2, "title: expected text, got a mapping"), (3, "summary: expected text, got a list of 2")]
+    assert all("put text in quotes" in e.message for e in errors)

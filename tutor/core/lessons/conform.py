@@ -179,7 +179,7 @@ class _Walker:
             return self.add(path, _leaf_message(str(error), value, shown_as or tp, path))
 
     def expected(self, value: object, tp: Any, path: Path_) -> _Bad:
-        return self.add(path, f"{_label(path)}expected {_describe(tp)}, got {_show(value)}")
+        return self.add(path, f"{_label(path)}expected {_describe(tp)}, got {_show(value)}{_quote_hint(value, tp)}")
 
 
 # -- types (cached: the same few dozen types are looked at for every value of every file) -------------
@@ -288,6 +288,13 @@ def _show(value: object) -> str:
     return f"{value} (a {type(value).__name__})"
 
 
+def _quote_hint(value: object, tp: Any) -> str:
+    """Text written as `{x + 1}` or `[a, b]` is read as a mapping or a list: say how to keep it text."""
+    if isinstance(value, (dict, list)) and "text" in _describe(tp).split(" or "):
+        return " (in YAML, a value that starts with { or [ is a mapping or a list: put text in quotes)"
+    return ""
+
+
 def _label(path: Path_) -> str:
     """The key a message names: the nearest key in the path (list items belong to their list)."""
     key = next((p for p in reversed(path) if isinstance(p, str)), None)
@@ -303,7 +310,7 @@ def _leaf_message(error: str, value: object, tp: Any, path: Path_) -> str:
     error = error.split(" - at `")[0]
     label = _label(path)
     if ", got `" in error:
-        return f"{label}expected {_describe(tp)}, got {_show(value)}"
+        return f"{label}expected {_describe(tp)}, got {_show(value)}{_quote_hint(value, tp)}"
     if "matching regex" in error:
         pattern = _pattern(tp)
         if pattern == ID_PATTERN:
