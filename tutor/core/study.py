@@ -59,11 +59,29 @@ class Study:
         self.course = course
         self.store = store
         self.catalog = catalog or []
+        self._saving_failed = False  # a notice was given that answers are only held in memory
 
     @property
     def ready(self) -> bool:
         """Lessons can be opened (the full course is loaded, not just listed)."""
         return self.course is not None
+
+    def load(self, course: Course) -> None:
+        """The full course has been read: lessons can be opened from now on."""
+        self.course = course
+
+    def save_notice(self) -> tuple[str, bool] | None:
+        """(message, is a problem) once when saving to disk starts failing and once when it works
+        again; None otherwise. The answers themselves are never lost meanwhile (see the store)."""
+        held = self.store.held
+        if held and not self._saving_failed:
+            self._saving_failed = True
+            return (f"Your answers cannot be saved to disk right now ({self.store.failure}). They are "
+                    "kept and will be saved as soon as the disk allows: keep the tutor open.", True)
+        if not held and self._saving_failed:
+            self._saving_failed = False
+            return ("Everything you did is saved to disk again.", False)
+        return None
 
     # -- lessons ----------------------------------------------------------------------------------
     def exercise_ids(self, lesson: LoadedLesson) -> list[str]:
@@ -117,20 +135,66 @@ class Study:
         return f"{listing.title}, page {(position.page or 0) + 1}"
 
     def continue_target(self) -> Position | None:
-        """Where the learner left off, if that lesson (and exercise) still exists."""
+        """Where to go on from: where the learner left off, unless that is already done.
+
+        An exercise solved there moves on to the lesson's next unsolved exercise; a lesson
+        finished moves on to the next unfinished lesson after it (then any before it); a
+        finished lesson is never the target. None when there is nothing left, or nothing yet.
+        """
         position = self.store.last_position()
         if position is None:
             return None
-        listing = next((item for item in self._listings() if item.id == position.lesson_id and not item.broken), None)
-        if listing is None:
+        listings = [item for item in self._listings() if not item.broken]
+        index = next((i for i, item in enumerate(listings) if item.id == position.lesson_id), None)
+        if index is None:
             return None
-        if position.exercise_id and position.exercise_id not in listing.exercise_ids:
-            return Position(position.lesson_id, 0, None, position.updated_at)
-        return position
+        listing = listings[index]
+        if position.exercise_id is None and not self._finished(listing):
+            return position  # on a concept page: the pages come before the exercises
+        if position.exercise_id in listing.exercise_ids:
+            ids = listing.exercise_ids
+            start = ids.index(position.exercise_id)
+            states = self.store.lesson_states(listing.id)
+            for exercise_id in (*ids[start:], *ids[:start]):
+                state = states.get(exercise_id)
+                if state is None or not state.solved:
+                    return Position(listing.id, None, exercise_id, position.updated_at)
+        elif not self._finished(listing):
+            return Position(listing.id, 0, None, position.updated_at)
+        for item in (*listings[index + 1:], *listings[:index]):
+            if not self._finished(item):
+                return Position(item.id, 0, None, position.updated_at)
+        return None
+
+    def _finished(self, listing: _Listing) -> bool:
+        states = self.store.lesson_states(listing.id)
+        return bool(listing.exercise_ids) and all(
+            e in states and states[e].solved for e in listing.exercise_ids)
 
     # -- exercises --------------------------------------------------------------------------------
     def state(self, lesson_id: str, exercise_id: str) -> ExerciseState:
         return self.store.exercise_state(lesson_id, exercise_id)
+
+    def exercise_kind(self, lesson_id: str, exercise_id: str) -> str | None:
+        """The exercise's type (derivative, choice, descent, …) from its file, without building it."""
+        lesson = self.course.lesson(lesson_id) if self.course is not None else None
+        model = next((m for m in lesson.lesson.exercises if m.id == exercise_id), None) if lesson else None
+        return getattr(model, "type", None)
+
+    def exercise_ids_of(self, lesson_id: str) -> list[str]:
+        lesson = self.course.lesson(lesson_id) if self.course is not None else None
+        return self.exercise_ids(lesson) if lesson is not None else []
+
+    def work(self, instance: Instance) -> tuple[str, ...]:
+        """Answers already accepted on this very variant (descent steps done by hand), oldest first."""
+        kept = self.store.work(instance.lesson_id, instance.exercise_id)
+        return kept.answers if kept is not None and kept.seed == instance.seed else ()
+
+    def save_work(self, instance: Instance, answers: tuple[str, ...]) -> None:
+        if answers:
+            self.store.save_work(instance.lesson_id, instance.exercise_id, instance.seed, answers)
+        else:
+            self.store.clear_work(instance.lesson_id, instance.exercise_id)
 
     def study_seed(self, lesson_id: str, exercise_id: str) -> int:
         """A new variant each time the learner has solved the exercise, the same one until then."""

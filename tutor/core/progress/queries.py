@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from .records import Attempt, ExerciseState, Position
+from .records import Attempt, ExerciseState, Position, Work
 
 _STATE_COLUMNS = ("attempts", "correct", "solved", "completed", "first_solved_at", "revealed",
                   "revealed_seed", "hints_used", "mastery", "last_attempt_at")
@@ -81,3 +82,34 @@ def load_position(conn: sqlite3.Connection, lesson_id: str | None) -> Position |
         row = conn.execute("SELECT lesson_id, page, exercise_id, updated_at FROM positions "
                            "WHERE lesson_id = ?", (lesson_id,)).fetchone()
     return None if row is None else Position(*row)
+
+
+def save_work(conn: sqlite3.Connection, work: Work) -> None:
+    conn.execute("INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?, ?)",
+                 (work.lesson_id, work.exercise_id, work.seed, json.dumps(list(work.answers)), work.updated_at))
+
+
+def load_work(conn: sqlite3.Connection, lesson_id: str, exercise_id: str) -> Work | None:
+    row = conn.execute("SELECT seed, answers, updated_at FROM work WHERE lesson_id = ? AND exercise_id = ?",
+                       (lesson_id, exercise_id)).fetchone()
+    if row is None:
+        return None
+    seed, answers, updated_at = row
+    try:
+        texts = tuple(str(a) for a in json.loads(answers))
+    except (ValueError, TypeError):
+        return None  # unreadable work is no work: the exercise starts over, nothing else is lost
+    return Work(lesson_id, exercise_id, seed, texts, updated_at)
+
+
+def clear_work(conn: sqlite3.Connection, lesson_id: str, exercise_id: str) -> None:
+    conn.execute("DELETE FROM work WHERE lesson_id = ? AND exercise_id = ?", (lesson_id, exercise_id))
+
+
+def load_setting(conn: sqlite3.Connection, name: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (f"setting:{name}",)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def save_setting(conn: sqlite3.Connection, name: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"setting:{name}", value))

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 VerdictName = Literal["correct", "incorrect", "invalid"]
-Mode = Literal["study", "quiz"]
+# practice: a quiz's retry of missed questions, whose answers the summary has just shown.
+Mode = Literal["study", "quiz", "practice"]
 VERDICTS: frozenset[str] = frozenset({"correct", "incorrect", "invalid"})
-MODES: frozenset[str] = frozenset({"study", "quiz"})
+MODES: frozenset[str] = frozenset({"study", "quiz", "practice"})
 
 
 class ProgressError(Exception):
@@ -76,6 +77,17 @@ class Position:
     lesson_id: str
     page: int | None
     exercise_id: str | None
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class Work:
+    """Answers already accepted on an exercise not finished yet (descent steps done by hand)."""
+
+    lesson_id: str
+    exercise_id: str
+    seed: int               # the variant they belong to
+    answers: tuple[str, ...]
     updated_at: float
 
 

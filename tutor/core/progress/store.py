@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from . import queries, rules
 from .quizzes import QuizMethods
-from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName
+from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName, Work
 
 
 class ProgressStore(QuizMethods):
@@ -16,7 +16,9 @@ class ProgressStore(QuizMethods):
     or a `with` block. Safe to share between threads (see StoreBase). Every write is one
     transaction, so a kill at any moment loses at most the write in progress. Reads of something
     never stored return a fresh record, not an error. A write that fails mid-session (disk full,
-    file removed, locked for over 5 s) raises ProgressError. State rules are in rules.py.
+    file removed, locked for over 5 s) does not raise: the store carries on in memory, `held`
+    counts what the file is missing and `failure` says why, and each later write (or flush())
+    saves it all once the file works again. State rules are in rules.py.
     """
 
     # -- exercises ---------------------------------------------------------------------------
@@ -25,9 +27,8 @@ class ProgressStore(QuizMethods):
                        verdict: VerdictName, diagnosis: str | None = None, method: str | None = None,
                        mode: Mode = "study", elapsed_ms: float = 0.0) -> ExerciseState:
         """Save one checked answer and the exercise state it leads to, together; return the state."""
-        with self._write() as conn:
-            return self._record(conn, lesson_id, exercise_id, seed, answer, verdict, diagnosis,
-                                method, mode, elapsed_ms)
+        return self._apply(lambda conn, at: self._record(
+            conn, lesson_id, exercise_id, seed, answer, verdict, diagnosis, method, mode, elapsed_ms, at))
 
     def mark_hint_used(self, lesson_id: str, exercise_id: str) -> ExerciseState:
         """Count one more hint shown for this exercise."""
@@ -67,10 +68,11 @@ class ProgressStore(QuizMethods):
     def save_position(self, lesson_id: str, *, page: int | None = None,
                       exercise_id: str | None = None) -> Position:
         """Remember the concept page or exercise the learner is on in this lesson."""
-        position = Position(lesson_id, page, exercise_id, self._clock())
-        with self._write() as conn:
+        def work(conn, at):
+            position = Position(lesson_id, page, exercise_id, at)
             queries.save_position(conn, position)
-        return position
+            return position
+        return self._apply(work)
 
     def last_position(self) -> Position | None:
         """The most recently saved position in any lesson (for "continue")."""
@@ -82,9 +84,40 @@ class ProgressStore(QuizMethods):
         with self._read() as conn:
             return queries.load_position(conn, lesson_id)
 
+    # -- work in progress on an exercise (descent steps done by hand) -------------------------------
+
+    def save_work(self, lesson_id: str, exercise_id: str, seed: int, answers: Iterable[str]) -> Work:
+        """Remember the answers accepted so far on variant `seed`, replacing what was kept before."""
+        answers = tuple(answers)
+
+        def work(conn, at):
+            kept = Work(lesson_id, exercise_id, int(seed), answers, at)
+            queries.save_work(conn, kept)
+            return kept
+        return self._apply(work)
+
+    def work(self, lesson_id: str, exercise_id: str) -> Work | None:
+        """The answers kept for this exercise, if any (of whichever variant they were given on)."""
+        with self._read() as conn:
+            return queries.load_work(conn, lesson_id, exercise_id)
+
+    def clear_work(self, lesson_id: str, exercise_id: str) -> None:
+        """Forget the work in progress (the exercise is done, or another variant was started)."""
+        self._apply(lambda conn, at: queries.clear_work(conn, lesson_id, exercise_id))
+
+    # -- settings the learner chose (the theme) ------------------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        with self._read() as conn:
+            return queries.load_setting(conn, name)
+
+    def save_setting(self, name: str, value: str) -> None:
+        self._apply(lambda conn, at: queries.save_setting(conn, name, value))
+
     def _update(self, lesson_id: str, exercise_id: str,
                 change: Callable[[ExerciseState], ExerciseState]) -> ExerciseState:
-        with self._write() as conn:
+        def work(conn, at):
             state = change(queries.load_state(conn, lesson_id, exercise_id))
             queries.save_state(conn, state)
             return state
+        return self._apply(work)
