@@ -59,6 +59,8 @@ class Controls:
 
     def check(self, node: yaml.ScalarNode) -> Found | None:
         """The first forbidden character in this value; the node's value is cleaned in place."""
+        if not self.raw and node.style != '"':
+            return None  # only double quotes have escapes; raw characters are in self.raw
         start, end = node.start_mark.index, node.end_mark.index
         found = None
         if self.raw:
