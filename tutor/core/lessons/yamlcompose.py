@@ -3,8 +3,8 @@
 libyaml's own composer recurses in C: about 100 000 nested brackets (a 200 KB file) overflow its
 stack and kill the process. And aliases copy what an anchor holds, so nine lines of nested aliases
 ("billion laughs") stand for 10⁹ values, which every later walk of the data would visit. Here the
-events are read in a loop, nesting is capped, and the values aliases stand for are counted, so such
-a file is refused with its line and column before anything walks it.
+events are read in a loop, nesting is capped, and the values (and characters of text) aliases stand
+for are counted, so such a file is refused with its line and column before anything walks it.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import yaml
 
 from .yamlerrors import YamlProblem
 
-MAX_DEPTH = 40           # nested lists and mappings; the deepest lesson key (exercises → compute → at) is 4
+MAX_DEPTH = 40  # nested lists and mappings; a lesson nests 6 deep (exercises → item → compute → data → x → list)
 MAX_ALIAS_VALUES = 10_000  # values all aliases of a file may stand for: room to reuse a data table, no more
+MAX_ALIAS_CHARACTERS = 1_000_000  # and their text: a long hint copied 10 000 times is a bomb of text
 
 
 def compose(loader) -> yaml.Node | None:
@@ -39,8 +40,8 @@ class _Document:
     def __init__(self, loader) -> None:
         self.loader = loader
         self.anchors: dict[str, yaml.Node] = {}
-        self.sizes: dict[int, int] = {}      # id(node) -> the values it stands for, aliases expanded
-        self.copied = 0                      # values stood for by the aliases so far
+        self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters), aliases expanded
+        self.copied = (0, 0)                          # what the aliases so far stand for
         self.open: list[list] = []           # [collection node, its pending key node or None]
         self.open_ids: set[int] = set()
         self.root: yaml.Node | None = None
@@ -103,15 +104,20 @@ class _Document:
         if id(node) in self.open_ids:  # the alias is inside the value it would copy
             raise YamlProblem(f"the alias *{event.anchor} is inside the value &{event.anchor} it copies, "
                               "so that value would contain itself forever", event.start_mark)
-        self.copied += self.size(node)
-        if self.copied > MAX_ALIAS_VALUES:
+        values, characters = self.size(node)
+        self.copied = (self.copied[0] + values, self.copied[1] + characters)
+        if self.copied[0] > MAX_ALIAS_VALUES:
             raise YamlProblem(f"aliases here stand for more than {MAX_ALIAS_VALUES:,} values in all (each "
                               f"*name copies everything its &name holds); write the values out instead",
                               event.start_mark)
+        if self.copied[1] > MAX_ALIAS_CHARACTERS:
+            raise YamlProblem(f"aliases here stand for more than {MAX_ALIAS_CHARACTERS:,} characters of text in "
+                              f"all (each *name copies everything its &name holds); write the text out instead",
+                              event.start_mark)
         return node
 
-    def size(self, node: yaml.Node) -> int:
-        """The values `node` stands for, aliases inside it expanded; each node is counted once (memo)."""
+    def size(self, node: yaml.Node) -> tuple[int, int]:
+        """(values, characters) `node` stands for, aliases inside it expanded; each node is sized once."""
         sizes, todo = self.sizes, [node]
         while todo:
             current = todo[-1]
@@ -119,7 +125,7 @@ class _Document:
                 todo.pop()
                 continue
             if isinstance(current, yaml.ScalarNode):
-                sizes[id(current)] = 1
+                sizes[id(current)] = (1, len(current.value))
                 todo.pop()
                 continue
             children = current.value if isinstance(current, yaml.SequenceNode) else [n for p in current.value for n in p]
@@ -127,6 +133,7 @@ class _Document:
             if pending:
                 todo.extend(pending)
             else:
-                sizes[id(current)] = 1 + sum(sizes[id(c)] for c in children)
+                sizes[id(current)] = (1 + sum(sizes[id(c)][0] for c in children),
+                                      sum(sizes[id(c)][1] for c in children))
                 todo.pop()
         return sizes[id(node)]
