@@ -33,7 +33,10 @@ SYNTAX = {
     "braces as text": ("id: x\nprompt: {x + 1}^2 is f\n", 2, 16, "a value that starts with [ or { is a YAML"),
     "backtick first": ("id: x\nprompt: `f(x)` is\n", 2, 9, "a value cannot start with '`'"),
     "star first": ("id: x\nprompt: *bold* text\n", 2, 9, "a value cannot start with '*'"),
-    "LaTeX in double quotes": ('id: x\ntitle: "$\\partial f$"\n', 2, 10, "double the backslash (\\\\partial)"),
+    "LaTeX in double quotes": ('id: x\ntitle: "$\\partial f$"\n', 2, 10,
+                               "'\\p' is not an escape: in double quotes a backslash starts one. For LaTeX, double "
+                               "the backslash (\\\\partial)"),
+    "no space after a colon": ("id:x\ntitle: t\n", 2, 6, "the line above has no space after its colon"),
 }
 
 

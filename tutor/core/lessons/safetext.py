@@ -40,7 +40,8 @@ def name(char: str) -> str:
         elif 0xD800 <= code <= 0xDFFF:
             words = "a lone surrogate"
         else:
-            words = unicodedata.name(char, "a format character").lower()
+            kind = {"Cf": "a format character", "Cn": "not a character", "Co": "a private-use character"}
+            words = unicodedata.name(char, kind.get(unicodedata.category(char), "a special character")).lower()
     return f"U+{code:04X} ({words})"
 
 

@@ -53,7 +53,9 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
         return YamlProblem(f"this quote ({_char(text, opened)}) is never closed: add the closing quote where the "
                            "text ends", opened)
     if problem == "found unknown escape character":
-        return YamlProblem(f"'\\{_char(text, mark)}' is not an escape: in double quotes a backslash starts one. For "
+        line = _line(text, mark)
+        written = line[mark.column: mark.column + 2] if line[mark.column: mark.column + 1] == "\\" else "\\" + _char(text, mark)
+        return YamlProblem(f"'{written}' is not an escape: in double quotes a backslash starts one. For "
                            "LaTeX, double the backslash (\\\\partial), or use single quotes or a block (|)", mark)
     if "hexdecimal" in problem:
         return YamlProblem("\\x, \\u and \\U in double quotes need hexadecimal digits after them; for a backslash "
@@ -91,6 +93,13 @@ def _colon(text: str, mark) -> YamlProblem:
         return YamlProblem(f"a colon and a space inside an unquoted value start a key in YAML: {QUOTE_OR_BLOCK}", mark)
     if before[:1] in ("\"", "'"):
         return YamlProblem(f"text follows the closing quote: {QUOTE_OR_BLOCK}", mark)
+    above = _line_above(text, mark)
+    if re.match(r"\s*(-\s+)?[^\s:#\"'][^\s:]*:[^\s]", above) and ": " not in above:
+        return YamlProblem("the line above has no space after its colon, so it is text, not a key: write "
+                           "'key: value' with a space", mark)
+    if _indent(_line(text, mark)) <= _indent(above):
+        return YamlProblem("the line above is not a 'key: value' line (a key needs a colon and a space), so "
+                           "this line cannot start a key here", mark)
     return YamlProblem("this line is indented further than the key above it: keys of one mapping start in the "
                        "same column (or, if the line above ends a value, check its quotes)", mark)
 
@@ -110,6 +119,19 @@ def _after_value(text: str, mark) -> YamlProblem:
 
 def _line(text: str, mark) -> str:
     return text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+
+
+def _line_above(text: str, mark) -> str:
+    """The nearest line above the mark's that holds something besides a comment."""
+    lines = text.splitlines()
+    for line in reversed(lines[: mark.line]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line
+    return ""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _char(text: str, mark) -> str:
