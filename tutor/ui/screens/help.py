@@ -61,3 +61,6 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()  # the arrows and page keys scroll it at once
