@@ -147,3 +147,11 @@ def test_text_in_braces_is_read_as_a_mapping_and_the_message_says_so(tmp_path) -
     assert [(e.line, e.message.split(" (")[0]) for e in errors] == [
         (2, "title: expected text, got a mapping"), (3, "summary: expected text, got a list of 2")]
     assert all("put text in quotes" in e.message for e in errors)
+
+
+def test_requiring_a_lesson_whose_yaml_is_broken_is_not_a_second_error(tmp_path) -> None:
+    (tmp_path / "01.yaml").write_text("id: first  # the basics\ntitle: First\npages:\n\t- title: a\n", encoding="utf-8")
+    (tmp_path / "02.yaml").write_text("id: second\ntitle: Second\nsummary: s\nrequires: [first]\n",
+                                      encoding="utf-8")
+    errors = load_course(tmp_path).errors
+    assert [(e.path.rsplit("/", 1)[-1], e.line) for e in errors] == [("01.yaml", 4)]

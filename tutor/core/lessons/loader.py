@@ -12,7 +12,7 @@ from .exercises import LessonFile
 from .files import LessonFileError, bundled_lessons_dir, find_lessons, read_lesson_text
 from .prerequisites import circles, describe
 from .safetext import clean
-from .titles import broken_title, readable_name
+from .titles import broken_title, readable_name, top_level_value
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
 _BUILD_LOCK = threading.RLock()
@@ -153,7 +153,8 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
     try:
         data, positions = load_with_positions(text)
     except YamlProblem as problem:
-        return BrokenLesson(path, broken_title(path, text), [LessonError(shown, problem.line, problem.column, problem.message)])
+        error = LessonError(shown, problem.line, problem.column, problem.message)
+        return BrokenLesson(path, broken_title(path, text), [error], top_level_value(text, "id"))
     errors = [LessonError(shown, line, col, message) for line, col, message in positions.problems]
     errors += [LessonError(shown, line, col, f"the key '{key}' appears twice in this mapping; YAML keeps only the "
                                              "last one: remove or rename one of them")

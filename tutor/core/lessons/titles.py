@@ -12,7 +12,6 @@ from pathlib import Path
 from .safetext import clean
 
 MAX_TITLE = 80  # as the lesson format allows
-_TITLE_LINE = re.compile(r"^title:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"[ \t]+#.*$")
 
 
@@ -22,9 +21,9 @@ def readable_name(path: Path) -> str:
     return clean(words or path.name)
 
 
-def title_from_text(text: str) -> str | None:
-    """The value of the top-level `title:` line, unquoted, if it is a one-line value."""
-    match = _TITLE_LINE.search(text)
+def top_level_value(text: str, key: str) -> str | None:
+    """The one-line value of a top-level `key:` line (unquoted), read without parsing the YAML."""
+    match = re.search(rf"^{re.escape(key)}:[ \t]*(.*?)[ \t]*$", text, re.MULTILINE)
     if match is None:
         return None
     value = match.group(1)
@@ -34,9 +33,16 @@ def title_from_text(text: str) -> str | None:
         value = value[1:end] if end > 0 else value[1:]
     else:
         value = _COMMENT.sub("", value)
-    if not value.strip() or value.strip() in ("|", ">", "|-", ">-"):
+    value = value.strip()
+    if not value or value in ("|", ">", "|-", ">-"):
         return None
-    return _short(clean(value.strip()))
+    return clean(value)
+
+
+def title_from_text(text: str) -> str | None:
+    """The value of the top-level `title:` line, if it is a one-line value."""
+    title = top_level_value(text, "title")
+    return _short(title) if title else None
 
 
 def broken_title(path: Path, text: str | None, data: object = None) -> str:
