@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "by central differences), every variant over --seeds seeds, ids, prerequisites and choices. "
         "Exit status 0 when everything is valid, 1 when not.",
     )
-    p.add_argument("path", nargs="?", metavar="PATH", help="a folder or file of lessons (default: the bundled course)")
+    p.add_argument("path", nargs="?", metavar="PATH",
+                   help="a folder or file of lessons, or a lab sheet (default: the bundled course)")
     p.add_argument("--seeds", type=int, default=20, metavar="N", help="variants to build per randomised exercise (default 20)")
     p.add_argument("--json", action="store_true", help="print the lessons and errors as JSON")
     p.set_defaults(func=run)
@@ -23,10 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from tutor.core.lessons.safetext import clean, json_safe
     from tutor.core.lessons.validate import validate_course
+    from tutor.core.sheets import is_sheet
 
     if args.seeds < 1:
         print("tutor: --seeds must be at least 1")
         return 2
+    if args.path and is_sheet(args.path):  # a lab sheet: its own checks (sheet_check.py)
+        from .sheet_check import validate
+
+        return validate(args)
     report = validate_course(args.path, seeds=args.seeds)
     if args.json:
         print(json_safe(json.dumps(report.to_json(), ensure_ascii=False, indent=2)))

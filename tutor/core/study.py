@@ -6,17 +6,20 @@ answer; the progress store underneath writes every answer as it is checked.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .progress import ExerciseState, Position, ProgressStore
+from .answering import Answering
+from .progress import ExerciseState, Learner, Position, ProgressStore
 
 if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
     from .lessons.catalog import CatalogEntry
     from .lessons.instance import Instance
     from .lessons.loader import Course, LoadedLesson
-    from .maths.verdict import Verdict
+    from .results.outbox import Outbox
+    from .sheets.session import SheetSession
 
 PREREQUISITE_MET = 0.5  # a prerequisite counts as studied once half its exercises are solved
 
@@ -51,15 +54,37 @@ class _Listing:
     broken_exercises: int = 0
 
 
-class Study:
-    """The course (once loaded; before that, the quick catalog) and the learner's progress."""
+class Study(Answering):
+    """The course (once loaded; before that, the quick catalog) and one learner's progress.
+
+    Answers are recorded through Answering.record (answering.py): one call per checked answer.
+    """
 
     def __init__(self, course: Course | None, store: ProgressStore,
-                 catalog: list[CatalogEntry] | None = None) -> None:
+                 catalog: list[CatalogEntry] | None = None, *, sheet: SheetSession | None = None,
+                 submit: Path | None = None, outbox: Outbox | None = None) -> None:
+        """`store` is one learner's; `sheet` the lab sheet being worked on (same learner); `submit`
+        the submit folder every checked answer is also written to (default: the sheet's)."""
+        if sheet is not None and sheet.store.learner.id != store.learner.id:
+            raise ValueError("the sheet was opened by another learner")
         self.course = course
         self.store = store
         self.catalog = catalog or []
+        self.sheet = sheet
+        self.submit = submit if submit is not None else (sheet.submit if sheet is not None else None)
+        if self.submit is not None and outbox is None:
+            from .results.outbox import Outbox
+
+            outbox = Outbox(store.db)
+        self.outbox = outbox
         self._saving_failed = False  # a notice was given that answers are only held in memory
+        self._shown: dict[tuple[str, str, int], float] = {}  # when each variant was put on screen
+        self._lock = threading.Lock()
+
+    @property
+    def learner(self) -> Learner:
+        """Who is studying: every read and write here is theirs."""
+        return self.store.learner
 
     @property
     def ready(self) -> bool:
@@ -197,7 +222,9 @@ class Study:
             self.store.clear_work(instance.lesson_id, instance.exercise_id)
 
     def study_seed(self, lesson_id: str, exercise_id: str) -> int:
-        """A new variant each time the learner has solved the exercise, the same one until then."""
+        """In a sheet, the learner's own variant; else a new one each time the exercise is solved."""
+        if self.sheet is not None and (seed := self.sheet.seed(lesson_id, exercise_id)) is not None:
+            return seed
         return self.state(lesson_id, exercise_id).correct
 
     def instance(self, lesson_id: str, exercise_id: str, seed: int) -> Instance:
@@ -207,11 +234,6 @@ class Study:
         exercise = lesson.exercise(exercise_id)
         if exercise is None:
             raise KeyError(exercise_id)
-        return exercise.instance(seed)
-
-    def record(self, instance: Instance, answer: str, verdict: Verdict, mode: str = "study") -> ExerciseState:
-        return self.store.record_attempt(
-            instance.lesson_id, instance.exercise_id, seed=instance.seed, answer=answer,
-            verdict=verdict.status, diagnosis=verdict.diagnosis.code if verdict.diagnosis else None,
-            method=verdict.method, mode=mode, elapsed_ms=verdict.ms,
-        )
+        instance = exercise.instance(seed)
+        self.shown(instance)
+        return instance

@@ -43,11 +43,12 @@ class TutorApp(App[None]):
     ]
 
     def __init__(self, lessons: Path | str | None = None, data_dir: Path | str | None = None,
-                 warm_symbolic: bool = True) -> None:
+                 warm_symbolic: bool = True, ask_learner: bool = False) -> None:
         super().__init__()
         self.lessons_path = Path(lessons) if lessons else None
         self.data_dir = data_dir
         self.warm_symbolic = warm_symbolic
+        self.ask_learner = ask_learner  # a shared session (tutor serve): ask who is studying first
         self.study: Study | None = None  # set in on_mount, before any screen is shown
         self.home: HomeScreen | None = None
 
@@ -181,12 +182,20 @@ class TutorApp(App[None]):
         yield SystemCommand("Help", "Keys and the answer syntax", self.action_help)
 
 
-def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = None, **kwargs) -> TutorApp:
-    """The app for a lessons folder (default: the bundled course) and a data directory."""
-    return TutorApp(lessons, data_dir, **kwargs)
+def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = None, *, learner: str | None = None,
+             sheet=None, submit_dir: Path | None = None, **kwargs) -> TutorApp:
+    """The app for a lessons folder (default: the bundled course) and a data directory.
+
+    `learner`: who studies (None: decided by tutor.core.learners.choose_learner); `sheet`: a lab
+    sheet (tutor.core.sheets.Sheet) to open; `submit_dir`: the submit folder (default: the sheet's).
+    """
+    app = TutorApp(lessons, data_dir, **kwargs)
+    app.learner, app.sheet, app.submit_dir = learner, sheet, submit_dir
+    return app
 
 
-def run_app(lessons: str | None = None, data_dir: str | None = None) -> int:
+def run_app(lessons: str | None = None, data_dir: str | None = None, *, learner: str | None = None,
+            sheet=None, submit_dir: Path | None = None) -> int:
     from tutor.core.lessons.files import path_problem
     from tutor.core.lessons.safetext import clean
 
@@ -194,7 +203,8 @@ def run_app(lessons: str | None = None, data_dir: str | None = None) -> int:
     if problem is not None:  # a FIFO or a device is no more a lessons folder than a missing path
         print(clean(f"tutor: {problem}: {lessons}"), file=sys.stderr)
         return 2
-    app = make_app(lessons, data_dir)  # TUTOR_HOME and the default are resolved by the progress core
+    # TUTOR_HOME and the default are resolved by the progress core
+    app = make_app(lessons, data_dir, learner=learner, sheet=sheet, submit_dir=submit_dir)
     app.run()
     # A crash inside the app (shown as a traceback by Textual) must not look like success to a script.
     return app.return_code or 0

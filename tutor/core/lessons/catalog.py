@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import LessonFileError, bundled_lessons_dir, find_lessons, read_lesson_text
+from .files import LessonFileError, bundled_lessons_dir, find_lessons, looks_like_sheet, read_lesson_text
 from .titles import broken_title, readable_name
 from .yamlpos import YamlProblem, load_with_positions
 
@@ -41,6 +41,8 @@ def read_catalog(path: Path | str | None = None) -> list[CatalogEntry]:
             data = load_with_positions(text)[0]
         except (LessonFileError, YamlProblem):
             pass
+        if looks_like_sheet(data):  # a lab sheet kept beside the lessons
+            continue
         if not isinstance(data, dict):
             entries.append(CatalogEntry(file, f"broken:{file.name}", broken_title(file, text, data), "", (), (),
                                         readable=False))

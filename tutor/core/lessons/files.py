@@ -116,3 +116,8 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+
+
+def looks_like_sheet(data: object) -> bool:
+    """A lab sheet (items:, no pages or exercises) found among lessons is not a broken lesson."""
+    return isinstance(data, dict) and "items" in data and "exercises" not in data and "pages" not in data

@@ -9,7 +9,14 @@ from pathlib import Path
 from .conform import conform
 from .errors import LessonError
 from .exercises import LessonFile
-from .files import LessonFileError, bundled_lessons_dir, find_lessons, read_lesson_text
+from .files import (  # noqa: F401 - MAX_FILE_BYTES: sheets read theirs under the same cap
+    MAX_FILE_BYTES,
+    LessonFileError,
+    bundled_lessons_dir,
+    find_lessons,
+    looks_like_sheet,
+    read_lesson_text,
+)
 from .prerequisites import circles, describe
 from .safetext import clean
 from .titles import broken_title, readable_name, top_level_value
@@ -126,6 +133,8 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
     lessons, broken, errors = [], [], []
     for file in listing.files:
         result = load_lesson(file)
+        if result is None:  # a lab sheet kept beside the lessons
+            continue
         if isinstance(result, BrokenLesson):
             broken.append(result)
             errors.extend(result.errors)
@@ -134,7 +143,7 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
             errors.extend(result.problems)
             for problems in result.broken_exercises.values():
                 errors.extend(problems)
-    if not listing.files:
+    if not lessons and not broken:
         errors.append(LessonError(str(root), None, None, "no lessons here: a lesson is a file ending in .yaml or "
                                                          ".yml (see the authoring guide, lessons/README.md)"))
     errors.extend(_cross_checks(lessons, broken))
@@ -144,7 +153,8 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
     return course
 
 
-def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
+def load_lesson(path: Path) -> LoadedLesson | BrokenLesson | None:
+    """The lesson in `path`; None when the file is a lab sheet, not a lesson."""
     shown = str(path)
     try:
         text = read_lesson_text(path)
@@ -155,6 +165,8 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
     except YamlProblem as problem:
         error = LessonError(shown, problem.line, problem.column, problem.message)
         return BrokenLesson(path, broken_title(path, text), [error], top_level_value(text, "id"))
+    if looks_like_sheet(data):
+        return None
     errors = [LessonError(shown, line, col, message) for line, col, message in positions.problems]
     errors += [LessonError(shown, line, col, f"the key '{key}' appears twice in this mapping; YAML keeps only the "
                                              "last one: remove or rename one of them")

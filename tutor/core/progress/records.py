@@ -7,9 +7,10 @@ from typing import Literal
 
 VerdictName = Literal["correct", "incorrect", "invalid"]
 # practice: a quiz's retry of missed questions, whose answers the summary has just shown.
-Mode = Literal["study", "quiz", "practice"]
+# test: a lab sheet in test mode (no hints, no solutions, a number of tries).
+Mode = Literal["study", "quiz", "practice", "test"]
 VERDICTS: frozenset[str] = frozenset({"correct", "incorrect", "invalid"})
-MODES: frozenset[str] = frozenset({"study", "quiz", "practice"})
+MODES: frozenset[str] = frozenset({"study", "quiz", "practice", "test"})
 
 
 class ProgressError(Exception):
@@ -18,6 +19,16 @@ class ProgressError(Exception):
     The store never raises while opening; a failure mid-session is raised as this one type so
     the UI can catch it and tell the learner, instead of each sqlite3 error class.
     """
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Someone whose progress the database keeps; a name is unique in its database."""
+
+    id: int
+    name: str
+    created_at: float
+    last_active: float | None = None  # the last answer or position saved
 
 
 @dataclass(frozen=True)

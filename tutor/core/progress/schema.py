@@ -54,7 +54,10 @@ def upgrade(conn: sqlite3.Connection, now: float) -> int:
             check_columns(conn, found)  # the steps below assume the tables of the version it claims
         for step in MIGRATIONS[found:]:
             for statement in step.statements:
-                conn.execute(statement)
+                if isinstance(statement, str):
+                    conn.execute(statement)
+                else:
+                    statement(conn, now)
         # Checked before anything is committed, so an unusable file is left exactly as it was.
         check_columns(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(LATEST_VERSION),))
@@ -74,7 +77,8 @@ def expected_columns(version: int = LATEST_VERSION) -> dict[str, frozenset[str]]
     try:
         for step in MIGRATIONS[:version]:
             for statement in step.statements:
-                conn.execute(statement)
+                if isinstance(statement, str):  # data steps move rows; tables are made by SQL
+                    conn.execute(statement)
         return {t: _columns(conn, t) for t in _tables(conn)}
     finally:
         conn.close()
