@@ -303,8 +303,12 @@ def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = No
 
 def run_app(lessons: str | None = None, data_dir: str | None = None, *, learner: str | None = None,
             sheet=None, submit_dir: Path | None = None) -> int:
-    if lessons is not None and not Path(lessons).exists():
-        print(f"tutor: no such file or folder: {lessons}", file=sys.stderr)
+    from tutor.core.lessons.files import path_problem
+    from tutor.core.lessons.safetext import clean
+
+    problem = path_problem(Path(lessons)) if lessons is not None else None
+    if problem is not None:  # a FIFO or a device is no more a lessons folder than a missing path
+        print(clean(f"tutor: {problem}: {lessons}"), file=sys.stderr)
         return 2
     # TUTOR_HOME and the default are resolved by the progress core
     app = make_app(lessons, data_dir, learner=learner, sheet=sheet, submit_dir=submit_dir)

@@ -114,7 +114,7 @@ class HomeScreen(TutorScreen):
         due = step is not None and step.kind == "review"
         self.query_one("#review", Static).display = due
         self.query_one("#continue", Static).set_class(due, "after-review")
-        self.query_one("#continue", Static).update(self._continue_line(step, rows))
+        self.query_one("#continue", Static).update(self._continue_line(step, rows, study))
         self.slips = study.slips(SLIPS_SHOWN)
         self.query_one("#slips", Static).update(self._slips_text())
         self.query_one("#slips", Static).display = bool(self.slips)
@@ -124,8 +124,10 @@ class HomeScreen(TutorScreen):
             return ""
         return f"Review: {step.due} due  (press r: fresh numbers, no timer)"
 
-    def _continue_line(self, step: NextStep | None, rows) -> str:
+    def _continue_line(self, step: NextStep | None, rows, study) -> str:
         if step is None:
+            if not rows and study.ready and study.course.empty_reason:
+                return study.course.empty_reason  # an empty folder, or a path that holds no lessons
             if any(r.solved for r in rows):
                 return "Every lesson is done. Pick one to revise, or take a quiz (z)."
             return "Welcome! Pick a lesson and press Enter, or press F1 for help."
