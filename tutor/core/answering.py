@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 
 class Answering:
-    """Recording answers for Study, which sets these attributes and provides state() and title()."""
+    """Recording answers for Study, which sets these attributes and provides state(), title() and
+    drillable() (next_step.py: the course has exercises for a drill on a slip)."""
 
     store: ProgressStore
     sheet: SheetSession | None
@@ -97,10 +98,6 @@ class Answering:
                          and self.drillable(slip.code)) else None
         return Recorded(answered.state, sheet=progress, handed_in=handed_in, warning=self.send_pending(),
                         card=answered.card, rating=answered.rating, slip=slip, drill=drill)
-
-    def drillable(self, code: str) -> bool:
-        """The course has exercises for a drill on this slip (Study knows the course)."""
-        return False
 
     def hint(self, instance: Instance) -> bool:
         """Count a hint shown on this variant (it goes into the next answer's statement).
