@@ -47,7 +47,10 @@ def test_negative_tolerances_and_steps_are_refused(capsys, args, flag):
 def test_counts_take_ascii_digits_only(capsys, digits):
     for args, flag in ((["descent", "--loss", "w^2", "--start", "w=1", "--steps", digits], "--steps"),
                        (["check", "1", "--expected", "1", "--seed", digits], "--seed"),
-                       (["validate", "--seeds", digits], "--seeds")):
+                       (["validate", "--seeds", digits], "--seeds"),
+                       # type=int in any subcommand reads the same way (the parser maps it for them all)
+                       (["serve", "--port", digits], "--port"),
+                       (["push", "--lrs", "http://127.0.0.1:9/xAPI/", "--batch", digits], "--batch")):
         assert usage_error(capsys, args).startswith(f"tutor: {flag}: "), (flag, digits)
 
 

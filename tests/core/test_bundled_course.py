@@ -104,12 +104,12 @@ def test_descent_by_hand_step_by_step(course) -> None:
         instance = e.instance(0)
         names = instance.component_names
         previous = None
-        for step in instance.extra["steps"]:
+        for step in instance.descent.steps:
             text = ", ".join(f"{n} = {v!r}" for n, v in zip(names, step.after))
-            verdict = instance.extra["check_step"](step.index, text, previous)
+            verdict = instance.descent.check_step(step.index, text, previous)
             assert verdict.correct, f"{lesson.id}/{e.model.id} step {step.index}: {verdict.message}"
             wrong = ", ".join(f"{n} = {v + 1!r}" for n, v in zip(names, step.after))
-            assert instance.extra["check_step"](step.index, wrong, previous).status == "incorrect"
+            assert instance.descent.check_step(step.index, wrong, previous).status == "incorrect"
             previous = step.after
 
 

@@ -93,21 +93,23 @@ def test_the_type_is_registered_validated_and_in_the_schema(tmp_path) -> None:
 def test_the_course_figure_by_hand(course) -> None:
     inst = instance(course, "course")
     assert inst.shape == "steps" and inst.component_names == ("w", "b")
-    steps = inst.extra["steps"]
+    steps = inst.descent.steps
     assert [s.after for s in steps] == [(1.6, 0.8), (1.6, 0.8)]
     assert steps[0].gradient == (-16.0, -8.0) and steps[0].loss_before == 16.0 and steps[0].loss_after == 0.0
     assert steps[0].updates == ("w ← 0 − 0.1·(−16) = 1.6", "b ← 0 − 0.1·(−8) = 0.8")
     assert "L(w, b) = (w·x + b − y)² with x = 2, y = 4" in inst.prompt
-    assert inst.extra["lab"] == {"loss": "(wx + b - y)^2", "data": {"x": [2.0], "y": [4.0]}, "params": ("w", "b"),
-                                 "start": {"w": 0.0, "b": 0.0}, "lr": 0.1, "steps": 20, "ahead": 2,
-                                 "title": "L(w, b) = (w·x + b − y)² with x = 2, y = 4"}
-    assert inst.extra["partials"][0] == "∂L/∂w = 2·x·(b + w·x − y)"
+    lab = inst.descent.lab
+    assert (lab.loss, lab.data, lab.params, lab.start, lab.lr, lab.steps, lab.ahead, lab.title) == (
+        "(wx + b - y)^2", {"x": [2.0], "y": [4.0]}, ("w", "b"), {"w": 0.0, "b": 0.0}, 0.1, 20, 2,
+        "L(w, b) = (w·x + b − y)² with x = 2, y = 4")
+    assert inst.descent.partials[0] == "∂L/∂w = 2·x·(b + w·x − y)"
+    assert "**Step 2**" in inst.descent.solution(None) and "∂L/∂b" in inst.descent.solution(None)
 
 
 @pytest.mark.parametrize("text", ["w = 0.8, b = 0.4", "(0.8, 0.4)", "0.8, 0.4", "b = 0.4, w = 0.8",
                                   "w = 0 - 0.05*(-16), b = 0.4", "(0.80, 0.401)"])
 def test_right_steps_in_every_form(course, text) -> None:
-    verdict = instance(course, "half").extra["check_step"](1, text)
+    verdict = instance(course, "half").descent.check_step(1, text)
     assert verdict.status == "correct", verdict.message
     assert "w ← 0 − 0.05·(−16) = 0.8" in verdict.message
 
@@ -124,14 +126,14 @@ def test_right_steps_in_every_form(course, text) -> None:
     ("w = 0.8, b = -0.4", "wrong-sign", "In b: you moved up the gradient"),
 ])
 def test_wrong_steps_are_named(course, text, diagnosis, words) -> None:
-    verdict = instance(course, "half").extra["check_step"](1, text)
+    verdict = instance(course, "half").descent.check_step(1, text)
     assert verdict.status == "incorrect"
     assert code(verdict) == diagnosis, verdict.message
     assert words in verdict.message
 
 
 def test_the_second_step_from_the_first(course) -> None:
-    check = instance(course, "half").extra["check_step"]
+    check = instance(course, "half").descent.check_step
     assert check(2, "(1.2, 0.6)").status == "correct"
     stale = check(2, "(1.6, 0.8)")  # −lr·∇L of the start again, from (0.8, 0.4)
     assert code(stale) == "stale-gradient" and "(w, b) = (0.8, 0.4)" in stale.message
@@ -139,18 +141,18 @@ def test_the_second_step_from_the_first(course) -> None:
 
 
 def test_a_rounded_step_carries_forward(course) -> None:
-    check = instance(course, "three-points").extra
+    descent = instance(course, "three-points").descent
     # ∇L at (0, 0) over three points is (−2·(2 + 8 + 15)/3, −2·11/3) = (−16.67, −7.33)
-    assert [round(g, 4) for g in check["steps"][0].gradient] == [-16.6667, -7.3333]
-    assert check["check_step"](1, "(1.667, 0.733)").status == "correct"
-    summed = check["check_step"](1, "(5, 2.2)")
+    assert [round(g, 4) for g in descent.steps[0].gradient] == [-16.6667, -7.3333]
+    assert descent.check_step(1, "(1.667, 0.733)").status == "correct"
+    summed = descent.check_step(1, "(5, 2.2)")
     assert code(summed) == "wrong-gradient" and "averages" in summed.message
 
 
 def test_one_parameter(course) -> None:
     inst = instance(course, "one-parameter")
-    check = inst.extra["check_step"]
-    assert inst.extra["steps"][0].after == (0.8,)
+    check = inst.descent.check_step
+    assert inst.descent.steps[0].after == (0.8,)
     assert check(1, "0.8").status == "correct" and check(1, "w = 0.8").status == "correct"
     assert code(check(1, "-0.8")) == "wrong-sign"
     assert code(check(1, "16")) == "forgot-lr"
@@ -158,7 +160,7 @@ def test_one_parameter(course) -> None:
 
 
 def test_answers_that_are_not_numbers_are_invalid(course) -> None:
-    check = instance(course, "half").extra["check_step"]
+    check = instance(course, "half").descent.check_step
     assert check(1, "q = 1, b = 2").status == "invalid"
     assert check(1, "(1, 2, 3)").status == "invalid"
     assert check(1, "w = b, b = 0.4").status == "invalid"
@@ -175,13 +177,13 @@ def test_all_steps_at_once_for_screens_that_ask_once(course) -> None:
 
 
 def test_variants_differ_and_put_params_into_the_data(course) -> None:
-    afters = {instance(course, "variant", seed).extra["steps"][0].after for seed in range(12)}
+    afters = {instance(course, "variant", seed).descent.steps[0].after for seed in range(12)}
     assert len(afters) > 1
     for seed in range(6):
         inst = instance(course, "variant", seed)
         a = dict(inst.params)["a"]
         assert f"x = {a}" in inst.prompt
-        assert inst.extra["steps"][0].after[0] == pytest.approx(0.05 * 2 * 4 * int(a))
+        assert inst.descent.steps[0].after[0] == pytest.approx(0.05 * 2 * 4 * int(a))
 
 
 @pytest.mark.parametrize(("body", "fragment"), [
@@ -206,4 +208,4 @@ def test_model_defaults() -> None:
     assert (model.steps, model.lab_steps, model.function_name) == (2, 20, "L")
     exercise = DescentExercise(model, "l")
     assert not exercise.problems
-    assert exercise.instance(0).extra["tolerance"] == "±0.005 or ±0.1%"
+    assert exercise.instance(0).descent.tolerance == "±0.005 or ±0.1%"

@@ -38,3 +38,12 @@ def test_lessons_load_without_pydantic() -> None:
     loaded = _loaded_after(["tutor.core.lessons.loader", "tutor.core.lessons.schema", "tutor.core.lessons.validate"])
     assert "msgspec" in loaded
     assert not {m for m in loaded if m == "pydantic" or m.startswith(("pydantic.", "pydantic_core"))}
+
+
+def test_the_maths_package_is_an_api_that_loads_on_use() -> None:
+    import tutor.core.maths as maths
+
+    assert "sympy" not in _loaded_after(["tutor.core.maths"])  # the API itself costs nothing
+    for name in maths.__all__:  # every name it promises is there
+        assert getattr(maths, name) is not None, name
+    assert "tutor.core.maths.check" not in _loaded_after(["tutor.core.maths"])

@@ -59,8 +59,8 @@ def _damage(kind: str, db: Path) -> None:
         raw.commit()
         raw.close()
         raw = sqlite3.connect(db)
-        raw.execute("INSERT INTO attempts (lesson_id, exercise_id, seed, answer, verdict, at) "
-                    "VALUES ('l', 'hidden', 1, 'x', 'correct', 1.0)")
+        raw.execute("INSERT INTO attempts (learner_id, lesson_id, exercise_id, seed, answer, verdict, at) "
+                    "VALUES (1, 'l', 'hidden', 1, 'x', 'correct', 1.0)")
         raw.commit()
         raw.close()
         raw = sqlite3.connect(db)
@@ -152,8 +152,8 @@ def test_interrupted_transaction_is_rolled_back_not_moved(tmp_path):
         "conn.execute('PRAGMA cache_size = 5')\n"
         "conn.execute('BEGIN IMMEDIATE')\n"
         "for i in range(3000):\n"
-        "    conn.execute(\"INSERT INTO attempts (lesson_id, exercise_id, seed, answer, verdict, at)"
-        " VALUES ('l', 'e', ?, ?, 'correct', 0)\", (i, 'y' * 200))\n"
+        "    conn.execute(\"INSERT INTO attempts (learner_id, lesson_id, exercise_id, seed, answer, verdict, at)"
+        " VALUES (1, 'l', 'e', ?, ?, 'correct', 0)\", (i, 'y' * 200))\n"
         "os._exit(0)\n")
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -224,8 +224,26 @@ def test_retry_plan_keeps_the_missed_exercises_and_their_seeds(course, store) ->
     choice = run.instance(2)
     run.record(choice, "b", choice.check("b"))
     result = run.finish()
-    assert retry_plan(result) == [QUESTIONS[1]]               # the store alone knows the answered ones
-    assert run.retry_plan() == [QUESTIONS[1], QUESTIONS[2]]   # with the plan: the unanswered one too
+    same = [(q.lesson_id, q.exercise_id, q.seed) for q in (QUESTIONS[1], QUESTIONS[2])]
+    assert [(q.lesson_id, q.exercise_id, q.seed) for q in retry_plan(result)] == same[:1]  # the store alone
+    assert [(q.lesson_id, q.exercise_id, q.seed) for q in run.retry_plan()] == same  # with the plan: unanswered too
+    assert all(q.order for q in run.retry_plan())  # a choice question's options come in a new order
+
+
+def test_a_retry_is_practice_with_the_options_shuffled(course, store) -> None:
+    run = run_of(store, course, QUESTIONS[1:2])
+    choice = run.instance(1)
+    run.record(choice, "b", choice.check("b"))  # wrong
+    run.finish()
+    retry = run.retry()
+    again = retry.instance(1)
+    assert sorted(c.text for c in again.choices) == sorted(c.text for c in choice.choices)
+    assert [c.text for c in again.choices] != [c.text for c in choice.choices]
+    right = "abcdefgh"[next(i for i, c in enumerate(again.choices) if c.correct)]
+    assert again.expected.startswith(f"{right})") and again.check(right).status == "correct"
+    retry.record(again, right, again.check(right))
+    state = store.exercise_state(QUESTIONS[1].lesson_id, QUESTIONS[1].exercise_id)
+    assert state.completed and not state.solved  # the summary had shown the answer
 
 
 def test_retry_plan_of_a_perfect_run_is_empty(course, store) -> None:

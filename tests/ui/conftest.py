@@ -1,4 +1,5 @@
-"""Fixtures for app tests: a small course in a temporary folder, and a data directory beside it."""
+"""Fixtures for app tests: a small course in a temporary folder, a data directory beside it, and the
+helpers every Pilot test uses (wait for workers, no blinking cursor)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
+
+
+async def settle(app, pilot, times: int = 2) -> None:
+    """Let workers finish and the screen catch up, `times` over (a worker may start another)."""
+    for _ in range(times):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    # A blinking cursor makes snapshots depend on timing; no test needs it to blink.
+    monkeypatch.setattr(Input, "cursor_blink", False)
 
 FIRST = """\
 id: first

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import textwrap
 import time
 
@@ -11,12 +10,8 @@ from textual.widgets import Input, Select, Static
 from textual.worker import WorkerCancelled
 
 from tutor.ui.app import make_app
-from tutor.ui.screens.descent_exercise import DescentExerciseScreen
 from tutor.ui.screens.lab import LabConfig, LabScreen
-from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.chart import Chart
-from tutor.ui.widgets.feedback import Feedback
-from tutor.ui.widgets.hand_steps import HandSteps
 from tutor.ui.widgets.lab_charts import LabCharts
 from tutor.ui.widgets.step_panel import StepPanel
 
@@ -213,61 +208,6 @@ async def test_the_lab_on_an_exercise_starts_after_the_hand_steps(lessons_dir, t
         assert lab.query_one(LabCharts).chart("surface").spec.title.startswith("L(w)")
         await pilot.press("escape")
         assert not isinstance(app.screen, LabScreen)
-
-
-async def answer(app, pilot, text: str) -> None:
-    box = app.screen.query_one("#whole", Input)
-    box.value = ""
-    box.focus()
-    await pilot.press(*text, "enter")
-    await settle(app, pilot)
-
-
-async def test_a_descent_exercise_wrong_then_right_then_the_lab(lessons_dir, tmp_path) -> None:
-    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await app.push_screen(DescentExerciseScreen("by-hand", "two-steps"))
-        await settle(app, pilot)
-        screen = app.screen
-        assert "Step 1 of 2 from w = 0, b = 0" in str(screen.query_one(HandSteps).render())
-        await pilot.press("f6")
-        assert isinstance(app.screen, DescentExerciseScreen)  # no lab before the steps are done
-        await answer(app, pilot, "(16, 8)")
-        feedback = str(screen.query_one(Feedback).render())
-        assert "forgot-lr" in feedback and "left out the learning rate" in feedback
-        await answer(app, pilot, "w = -0.8, b = -0.4")
-        assert "wrong-sign" in str(screen.query_one(Feedback).render())
-        await answer(app, pilot, "w = 0.8, b = 0.4")
-        assert screen.answers == ["w = 0.8, b = 0.4"]
-        assert "Step 2 of 2 from w = 0.8, b = 0.4" in str(screen.query_one(HandSteps).render())
-        await answer(app, pilot, "(1.6, 0.8)")
-        assert "stale-gradient" in str(screen.query_one(Feedback).render())
-        await answer(app, pilot, "(1.2, 0.6)")
-        assert screen.done and not screen.query_one(AnswerBox).display
-        state = app.study.state("by-hand", "two-steps")
-        assert state.solved and state.attempts == 4
-        await pilot.press("f6")
-        await settle(app, pilot)
-        lab = app.screen
-        assert isinstance(lab, LabScreen)
-        assert lab.run.trace.final.index == 2 and lab.run.trace.final.params == pytest.approx((1.2, 0.6))
-        assert "w ← 0.8 − 0.05·(−8) = 1.2" in panel(lab)
-
-
-async def test_the_solution_shows_every_step_and_opens_the_lab(lessons_dir, tmp_path) -> None:
-    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await app.push_screen(DescentExerciseScreen("by-hand", "two-steps"))
-        await settle(app, pilot)
-        await pilot.press("f3")
-        await asyncio.sleep(0)
-        assert app.screen.revealed
-        await pilot.press("f6")
-        await settle(app, pilot)
-        assert isinstance(app.screen, LabScreen)
-        assert not app.study.state("by-hand", "two-steps").solved
 
 
 async def test_a_loss_undefined_at_the_start_is_reported(lessons_dir, tmp_path) -> None:

@@ -19,7 +19,7 @@ from tutor.ui.screens.quiz_setup import QuizSetupScreen
 from tutor.ui.screens.quiz_summary import QuizSummaryScreen
 from tutor.ui.widgets.feedback import Feedback
 
-from .conftest import BROKEN
+from .conftest import BROKEN, settle
 
 PARTIALS = """\
 id: partials
@@ -112,18 +112,13 @@ def quiz_data(tmp_path) -> Path:
     return tmp_path / "quiz-data"
 
 
-async def settle(app, pilot, times: int = 2) -> None:
-    for _ in range(times):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
 
 async def open_setup(app, pilot, rng_seed: int | None = 1, clock=None) -> QuizSetupScreen:
     await settle(app, pilot)
     if rng_seed is None:
         await pilot.press("z")                 # the home key, as a learner would
     else:
-        app.push_screen(QuizSetupScreen(rng_seed=rng_seed, clock=clock))
+        app.push_screen(QuizSetupScreen(app.study, rng_seed=rng_seed, clock=clock))
     await settle(app, pilot)
     assert isinstance(app.screen, QuizSetupScreen)
     return app.screen
@@ -198,7 +193,7 @@ async def test_a_whole_quiz_to_its_summary(quiz_lessons, quiz_data) -> None:
         given = {}
         for number in range(1, 6):
             instance = screen.instance
-            assert text_of(app, "#quiz-title").startswith(f"Question {number} of 5 · ")
+            assert text_of(app, "#quiz-title").startswith(f"Question {number} of 5 · ")  # 100 columns
             labels = [str(b.label) for b in screen.query(Button)]
             assert not any("Hint" in label or "Solution" in label for label in labels)
             text = WRONG[instance.exercise_id] if instance.exercise_id in wrong else right_answer(instance)
@@ -212,14 +207,15 @@ async def test_a_whole_quiz_to_its_summary(quiz_lessons, quiz_data) -> None:
         assert isinstance(summary, QuizSummaryScreen)
         assert "Quiz done: 3 of 5 right (60%)" in text_of(app, "#quiz-score")
         table = summary.query_one(DataTable)
-        rows = {table.get_row_at(i)[2]: table.get_row_at(i) for i in range(table.row_count)}
+        rows = {o.question.exercise_id: table.get_row_at(i) for i, o in enumerate(run.outcomes)}
         assert set(rows) == {"dfdx", "scaled", "grad", "why", "value"}
-        assert [str(c) for c in rows["grad"][1:]] == ["Gradients", "grad", "(2x + y, x + 2y)",
+        # Where the exercise is in its lesson and what it asks, never its id.
+        assert [str(c) for c in rows["grad"][1:]] == ["Gradients", "1. ∇f", "(2x + y, x + 2y)",
                                                       "(2·x + y, x + 2·y)", "✓"]
         assert [str(c) for c in rows["why"][3:]] == ["b) Uphill.", "a) Downhill, the steepest way.", "✗"]
         assert [str(c) for c in rows["value"][3:]] == ["7", "4", "✗"]
         assert [str(c) for c in rows["dfdx"][3:]] == ["2x", "2·x", "✓"]
-        stored = app.store.quiz_result(run.quiz_id)
+        stored = app.study.store.quiz_result(run.quiz_id)
         assert (stored.score, stored.total, stored.finished_at is not None) == (3, 5, True)
         assert {a.exercise_id: a.answer for a in stored.answers} == given
         assert summary.query_one("#retry", Button).disabled is False
@@ -241,7 +237,7 @@ async def test_choice_feedback_keeps_the_other_explanations_for_the_summary(quiz
         await pilot.press("enter")
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
-        while table.get_row_at(table.cursor_row)[2] != "why":
+        while app.screen.run.outcomes[table.cursor_row].question.exercise_id != "why":
             await pilot.press("down")                               # the details follow the cursor
         await settle(app, pilot)
         detail = str(app.screen.query_one("#quiz-detail-text").source)
@@ -277,7 +273,7 @@ async def test_a_second_try_when_tries_allow(quiz_lessons, quiz_data) -> None:
         assert screen.run.done() and "see the summary" in text_of(app, "#quiz-status")
         await pilot.press("enter")
         await settle(app, pilot)
-        result = app.store.quiz_result(screen.run.quiz_id)
+        result = app.study.store.quiz_result(screen.run.quiz_id)
         assert [(a.verdict, a.tries) for a in result.answers] == [("correct", 2), ("incorrect", 2)]
 
 
@@ -336,7 +332,9 @@ async def test_leaving_counts_the_unanswered_as_missed_and_retry_asks_exactly_th
         await settle(app, pilot, 3)
         retry = app.screen
         assert isinstance(retry, QuizScreen) and retry is not screen
-        assert list(retry.run.questions) == list(missed)            # same exercises, same variants
+        assert [(q.lesson_id, q.exercise_id, q.seed) for q in retry.run.questions] == [
+            (q.lesson_id, q.exercise_id, q.seed) for q in missed]   # same exercises, same variants
+        assert retry.run.mode == "practice"                         # the summary showed the answers
         assert "Question 1 of 3" in text_of(app, "#quiz-title")
         assert retry.instance.seed == missed[0].seed
 
@@ -375,16 +373,17 @@ async def test_a_slow_check_shows_it_is_working_and_never_blocks(quiz_lessons, q
         box = screen.query_one("#whole", Input)
         box.value = right_answer(real)
         await pilot.press("enter")
-        assert "Checking…" not in feedback(app)                # not for a check that is quick...
         for _ in range(30):
             await pilot.pause(0.1)
             if "Checking…" in feedback(app):
                 break
-        assert "Checking…" in feedback(app)                    # ...but after ~100 ms of waiting, yes
-        await pilot.press("enter")                              # a second Enter is not a second answer
+        assert "Checking…" in feedback(app)                    # a slow check says it is working
+        await pilot.press("enter")                              # a second Enter waits its turn...
         await pilot.press("x")                                  # the UI still takes keys
         assert screen.checking and box.value.endswith("x")
         release.set()
         await settle(app, pilot)
         assert "Correct" in feedback(app) and not screen.checking
-        assert [a.tries for a in app.store.quiz_result(screen.run.quiz_id).answers] == [1]
+        # ...and is not counted: the first answer settled the question.
+        assert "not counted" in text_of(app, "#quiz-status")
+        assert [a.tries for a in app.study.store.quiz_result(screen.run.quiz_id).answers] == [1]

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
 
 from tutor.ui.app import make_app
+
+from .conftest import settle
 
 SIZES = [(100, 30), (80, 24)]
 
 
 async def _settle(pilot) -> None:
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def _no_blink(app) -> None:
-    for box in app.screen.query(Input):
-        box.cursor_blink = False
+    await settle(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
@@ -36,7 +30,6 @@ def test_exercise_with_feedback(snap_compare, lessons_dir, data_dir, size) -> No
         await _settle(pilot)
         await pilot.press("enter", "e")
         await _settle(pilot)
-        _no_blink(pilot.app)
         await pilot.press(*"2x+3y", "enter")
         await _settle(pilot)
         pilot.app.clear_notifications()

@@ -13,13 +13,8 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.widgets.feedback import Feedback
 
-from .conftest import write_course
+from .conftest import settle, write_course
 
-
-async def settle(app, pilot, times: int = 2) -> None:
-    for _ in range(times):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def feedback_text(app) -> str:
@@ -122,7 +117,7 @@ async def test_gradient_as_tuple_and_as_component_boxes(lessons_dir, data_dir) -
         assert "Correct" in feedback_text(app)
 
 
-async def test_choice_question_explains_every_option(lessons_dir, data_dir) -> None:
+async def test_a_wrong_choice_explains_only_itself_until_solved(lessons_dir, data_dir) -> None:
     app = make_app(lessons_dir, data_dir, warm_symbolic=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_exercise(app, pilot)
@@ -135,10 +130,12 @@ async def test_choice_question_explains_every_option(lessons_dir, data_dir) -> N
         await settle(app, pilot)
         text = feedback_text(app)
         assert "Not right" in text and "That is ∇f itself." in text
-        assert "The gradient points uphill" in text  # every option's explanation is shown
+        assert "Along a level curve the function" not in text  # the others would give it away
         await pilot.press("a")
         await settle(app, pilot)
-        assert "Correct" in feedback_text(app)
+        text = feedback_text(app)
+        assert "Correct" in text and "Along a level curve the function" in text  # now every reason
+        assert app.study.state("first", "why").solved
 
 
 async def test_solution_counts_as_not_solved(lessons_dir, data_dir) -> None:
@@ -161,10 +158,11 @@ async def test_progress_and_position_survive_a_restart(lessons_dir, data_dir) ->
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
         assert " 1/3" in str(again.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
-        assert "Continue: First steps, exercise 1 of 3" in str(again.screen.query_one("#continue", Static).render())
+        # Exercise 1 is solved: continuing goes on to the next one, not back to it.
+        assert "Continue: First steps, exercise 2 of 3" in str(again.screen.query_one("#continue", Static).render())
         await pilot.press("c")
         await settle(again, pilot)
-        assert isinstance(again.screen, ExerciseScreen) and again.screen.exercise_id == "dfdx"
+        assert isinstance(again.screen, ExerciseScreen) and again.screen.exercise_id == "grad"
 
 
 async def test_a_broken_lesson_file_among_good_ones(tmp_path, data_dir) -> None:
@@ -247,3 +245,27 @@ async def test_a_page_can_open_the_lab_on_a_preset(tmp_path, data_dir) -> None:
         await settle(app, pilot)
         assert type(app.screen).__name__ == "LabScreen"
         assert app.screen.config.key == "elongated"
+
+
+async def test_a_lesson_chosen_before_the_course_is_read_opens_once_it_is(lessons_dir, data_dir, monkeypatch) -> None:
+    import threading
+
+    from tutor.core.lessons import loader
+
+    release = threading.Event()
+    real = loader.load_course
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_course", slow)
+    app = make_app(lessons_dir, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.study.ready and isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        assert any("opens in a moment" in n.message for n in app._notifications)
+        release.set()
+        await settle(app, pilot, 3)
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "first"

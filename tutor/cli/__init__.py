@@ -23,6 +23,13 @@ COMMANDS = {
     "numdiff": "tutor.cli.numdiff",
     "validate": "tutor.cli.validate",
     "schema": "tutor.cli.schema",
+    "report": "tutor.cli.report",
+    "serve": "tutor.cli.serve",
+    "export": "tutor.cli.export",
+    "import": "tutor.cli.imports",
+    "push": "tutor.cli.push",
+    "variant": "tutor.cli.variant",
+    "learners": "tutor.cli.learners",
 }
 
 EPILOG = """commands:
@@ -30,8 +37,15 @@ EPILOG = """commands:
   descent   gradient descent on a loss: every step, the outcome, a chart or JSON
   grad      the partial derivatives of a function, and the gradient at a point
   numdiff   a central-difference estimate of a partial derivative, beside the exact value
-  validate  check lesson files: schema, expressions, stated answers, variants (exit 0 valid, 1 not)
-  schema    the JSON Schema of lesson files, for editor completion
+  validate  check lesson files or a lab sheet: schema, expressions, answers, variants (exit 0 valid, 1 not)
+  schema    the JSON Schema of lesson files (or `schema sheet`: of lab sheets), for editor completion
+  export    every checked answer as xAPI statements (JSON lines), CSV or JSON
+  import    merge exported statements (a learner who moved machines) into this machine
+  push      send the statements an xAPI Learning Record Store does not have yet
+  variant   the variant (seed, prompt, answer) a learner got in a lab sheet
+  learners  the learners of this data directory
+  report    the class report from exported statements: on screen, or term/md/csv/json/html
+  serve     the tutor in browsers on the lab network (one tutor per tab)
 
 Run `tutor COMMAND --help` for the options of one command."""
 
@@ -45,14 +59,18 @@ def _command_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersActi
 def _app_parser() -> argparse.ArgumentParser:
     parser = TutorParser(
         prog="tutor",
-        usage="tutor [-h] [PATH] [--data-dir DIR] | tutor COMMAND ...",
+        usage="tutor [-h] [PATH | SHEET.yaml] [--learner NAME] [--data-dir DIR] [--submit-dir DIR] | tutor COMMAND ...",
         description="A terminal tutor for partial derivatives, gradients and gradient descent. "
-        "With no command it opens the app on the bundled course (or the lessons at PATH).",
+        "With no command it opens the app on the bundled course (or the lessons at PATH, or a lab sheet).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", metavar="PATH", help="a folder or file of lessons (default: the bundled course)")
     parser.add_argument("--data-dir", metavar="DIR", help="where progress is kept (default: $TUTOR_HOME or the user data directory)")
+    parser.add_argument("--learner", metavar="NAME", help="who is studying (default: $TUTOR_LEARNER; with several "
+                                                          "learners, or a lab sheet, the app asks)")
+    parser.add_argument("--submit-dir", metavar="DIR", help="also write every checked answer to this folder "
+                                                            "(default: a lab sheet's submit:)")
     parser.add_argument("--version", action="version", version=_version())
     return parser
 
@@ -128,9 +146,36 @@ def _silence_stdout() -> None:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from tutor.core.learners import LearnerNameError, normalize
+
+    learner = args.learner or os.environ.get("TUTOR_LEARNER") or None
+    try:
+        learner = normalize(learner) if learner else None
+    except LearnerNameError as error:
+        print(f"tutor: --learner: {error}", file=sys.stderr)
+        return 2
+    lessons, sheet = args.path, None
+    if args.path and _is_sheet(args.path):
+        from .sheet_check import open_for_app
+
+        sheet, status = open_for_app(args.path)
+        if sheet is None:
+            return status
+        lessons = None  # the sheet names its lessons (the bundled course and its own)
+    submit = Path(args.submit_dir) if args.submit_dir else None
     try:
         app_module = import_module("tutor.ui.app")
     except ModuleNotFoundError as error:  # the app arrives with its own issue
         print(f"tutor: the app is not available: {error}", file=sys.stderr)
         return 2
-    return int(app_module.run_app(args.path, args.data_dir) or 0)
+    return int(app_module.run_app(lessons, args.data_dir, learner=learner, sheet=sheet, submit_dir=submit) or 0)
+
+
+def _is_sheet(path: str) -> bool:
+    # Imported only when a path is given: plain `tutor` does not pay for the sheet loader.
+    from tutor.core.sheets import is_sheet
+
+    return is_sheet(path)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .check import Request, check_request, print_verdict
+from .requests import Request, check_request, print_verdict
 from .common import UsageError, fail, shown, tolerance_value
 
 MAX_LINE = 1 << 20  # bytes in one line; a longer one is reported and skipped, not read into memory

@@ -13,6 +13,7 @@ import difflib
 import re
 
 _OPTION = re.compile(r"--[A-Za-z]")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class UsageError(Exception):
@@ -29,10 +30,20 @@ class TutorParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("allow_abbrev", False)  # --dif is a typo to report, not --diff
         super().__init__(*args, **kwargs)
+        # `type=int` reads whole numbers in ASCII digits only: int() would take '٣', ' 3' and '1_000'.
+        self.register("type", int, whole_number)
 
     def error(self, message: str) -> None:  # argparse calls this and expects it not to return
         message = re.sub(r"^argument (\S+?)(/\S+)?: ", r"\1: ", message)
+        message = re.sub(r"invalid int value: ", "expected a whole number, got ", message)
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def whole_number(text: str) -> int:
+    """A whole number from 0 up, in ASCII digits (at most 18 of them)."""
+    if not (_DIGITS.fullmatch(text) and len(text) <= 18):
+        raise ValueError(text)
+    return int(text)
 
 
 def suggest(word: str, choices, cutoff: float = 0.6) -> str | None:
@@ -64,6 +75,8 @@ def prepare_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
         if token == "--" and not expecting_value:  # the user already separated positionals
             return out + ["--", *positionals, *rest[index + 1:]]
         if expecting_value:
+            if token == "--":  # argparse would drop it and hand the option an empty list
+                raise UsageError(f"{out[-1]}: expected one argument")
             if token.startswith("-"):
                 out[-1] = f"{out[-1]}={token}"
             else:

@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "by central differences), every variant over --seeds seeds, ids, prerequisites and choices. "
         "Exit status 0 when everything is valid, 1 when not.",
     )
-    p.add_argument("path", nargs="?", metavar="PATH", help="a folder or file of lessons (default: the bundled course)")
+    p.add_argument("path", nargs="?", metavar="PATH",
+                   help="a folder or file of lessons, or a lab sheet (default: the bundled course)")
     p.add_argument("--seeds", default="20", metavar="N", help="variants to build per randomised exercise "
                    f"(default 20, at most {MAX_SEEDS})")
     p.add_argument("--json", action="store_true", help="print the lessons and errors as JSON")
@@ -27,9 +28,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.core.lessons.validate import validate_course
+    from tutor.core.sheets import is_sheet
 
-    seeds = count(args.seeds, "--seeds", 1, MAX_SEEDS)
-    report = validate_course(args.path, seeds=seeds)
+    args.seeds = count(args.seeds, "--seeds", 1, MAX_SEEDS)
+    if args.path and is_sheet(args.path):  # a lab sheet: its own checks (sheet_check.py)
+        from .sheet_check import validate
+
+        return validate(args)
+    report = validate_course(args.path, seeds=args.seeds)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0 if report.ok else 1

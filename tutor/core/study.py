@@ -6,17 +6,20 @@ answer; the progress store underneath writes every answer as it is checked.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .progress import ExerciseState, Position, ProgressStore
+from .answering import Answering
+from .progress import ExerciseState, Learner, Position, ProgressStore
 
 if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
     from .lessons.catalog import CatalogEntry
     from .lessons.instance import Instance
     from .lessons.loader import Course, LoadedLesson
-    from .maths.verdict import Verdict
+    from .results.outbox import Outbox
+    from .sheets.session import SheetSession
 
 PREREQUISITE_MET = 0.5  # a prerequisite counts as studied once half its exercises are solved
 
@@ -51,19 +54,59 @@ class _Listing:
     broken_exercises: int = 0
 
 
-class Study:
-    """The course (once loaded; before that, the quick catalog) and the learner's progress."""
+class Study(Answering):
+    """The course (once loaded; before that, the quick catalog) and one learner's progress.
+
+    Answers are recorded through Answering.record (answering.py): one call per checked answer.
+    """
 
     def __init__(self, course: Course | None, store: ProgressStore,
-                 catalog: list[CatalogEntry] | None = None) -> None:
+                 catalog: list[CatalogEntry] | None = None, *, sheet: SheetSession | None = None,
+                 submit: Path | None = None, outbox: Outbox | None = None) -> None:
+        """`store` is one learner's; `sheet` the lab sheet being worked on (same learner); `submit`
+        the submit folder every checked answer is also written to (default: the sheet's)."""
+        if sheet is not None and sheet.store.learner.id != store.learner.id:
+            raise ValueError("the sheet was opened by another learner")
         self.course = course
         self.store = store
         self.catalog = catalog or []
+        self.sheet = sheet
+        self.submit = submit if submit is not None else (sheet.submit if sheet is not None else None)
+        if self.submit is not None and outbox is None:
+            from .results.outbox import Outbox
+
+            outbox = Outbox(store.db)
+        self.outbox = outbox
+        self._saving_failed = False  # a notice was given that answers are only held in memory
+        self._shown: dict[tuple[str, str, int], float] = {}  # when each variant was put on screen
+        self._lock = threading.Lock()
+
+    @property
+    def learner(self) -> Learner:
+        """Who is studying: every read and write here is theirs."""
+        return self.store.learner
 
     @property
     def ready(self) -> bool:
         """Lessons can be opened (the full course is loaded, not just listed)."""
         return self.course is not None
+
+    def load(self, course: Course) -> None:
+        """The full course has been read: lessons can be opened from now on."""
+        self.course = course
+
+    def save_notice(self) -> tuple[str, bool] | None:
+        """(message, is a problem) once when saving to disk starts failing and once when it works
+        again; None otherwise. The answers themselves are never lost meanwhile (see the store)."""
+        held = self.store.held
+        if held and not self._saving_failed:
+            self._saving_failed = True
+            return (f"Your answers cannot be saved to disk right now ({self.store.failure}). They are "
+                    "kept and will be saved as soon as the disk allows: keep the tutor open.", True)
+        if not held and self._saving_failed:
+            self._saving_failed = False
+            return ("Everything you did is saved to disk again.", False)
+        return None
 
     # -- lessons ----------------------------------------------------------------------------------
     def exercise_ids(self, lesson: LoadedLesson) -> list[str]:
@@ -117,23 +160,71 @@ class Study:
         return f"{listing.title}, page {(position.page or 0) + 1}"
 
     def continue_target(self) -> Position | None:
-        """Where the learner left off, if that lesson (and exercise) still exists."""
+        """Where to go on from: where the learner left off, unless that is already done.
+
+        An exercise solved there moves on to the lesson's next unsolved exercise; a lesson
+        finished moves on to the next unfinished lesson after it (then any before it); a
+        finished lesson is never the target. None when there is nothing left, or nothing yet.
+        """
         position = self.store.last_position()
         if position is None:
             return None
-        listing = next((item for item in self._listings() if item.id == position.lesson_id and not item.broken), None)
-        if listing is None:
+        listings = [item for item in self._listings() if not item.broken]
+        index = next((i for i, item in enumerate(listings) if item.id == position.lesson_id), None)
+        if index is None:
             return None
-        if position.exercise_id and position.exercise_id not in listing.exercise_ids:
-            return Position(position.lesson_id, 0, None, position.updated_at)
-        return position
+        listing = listings[index]
+        if position.exercise_id is None and not self._finished(listing):
+            return position  # on a concept page: the pages come before the exercises
+        if position.exercise_id in listing.exercise_ids:
+            ids = listing.exercise_ids
+            start = ids.index(position.exercise_id)
+            states = self.store.lesson_states(listing.id)
+            for exercise_id in (*ids[start:], *ids[:start]):
+                state = states.get(exercise_id)
+                if state is None or not state.solved:
+                    return Position(listing.id, None, exercise_id, position.updated_at)
+        elif not self._finished(listing):
+            return Position(listing.id, 0, None, position.updated_at)
+        for item in (*listings[index + 1:], *listings[:index]):
+            if not self._finished(item):
+                return Position(item.id, 0, None, position.updated_at)
+        return None
+
+    def _finished(self, listing: _Listing) -> bool:
+        states = self.store.lesson_states(listing.id)
+        return bool(listing.exercise_ids) and all(
+            e in states and states[e].solved for e in listing.exercise_ids)
 
     # -- exercises --------------------------------------------------------------------------------
     def state(self, lesson_id: str, exercise_id: str) -> ExerciseState:
         return self.store.exercise_state(lesson_id, exercise_id)
 
+    def exercise_kind(self, lesson_id: str, exercise_id: str) -> str | None:
+        """The exercise's type (derivative, choice, descent, …) from its file, without building it."""
+        lesson = self.course.lesson(lesson_id) if self.course is not None else None
+        model = next((m for m in lesson.lesson.exercises if m.id == exercise_id), None) if lesson else None
+        return getattr(model, "type", None)
+
+    def exercise_ids_of(self, lesson_id: str) -> list[str]:
+        lesson = self.course.lesson(lesson_id) if self.course is not None else None
+        return self.exercise_ids(lesson) if lesson is not None else []
+
+    def work(self, instance: Instance) -> tuple[str, ...]:
+        """Answers already accepted on this very variant (descent steps done by hand), oldest first."""
+        kept = self.store.work(instance.lesson_id, instance.exercise_id)
+        return kept.answers if kept is not None and kept.seed == instance.seed else ()
+
+    def save_work(self, instance: Instance, answers: tuple[str, ...]) -> None:
+        if answers:
+            self.store.save_work(instance.lesson_id, instance.exercise_id, instance.seed, answers)
+        else:
+            self.store.clear_work(instance.lesson_id, instance.exercise_id)
+
     def study_seed(self, lesson_id: str, exercise_id: str) -> int:
-        """A new variant each time the learner has solved the exercise, the same one until then."""
+        """In a sheet, the learner's own variant; else a new one each time the exercise is solved."""
+        if self.sheet is not None and (seed := self.sheet.seed(lesson_id, exercise_id)) is not None:
+            return seed
         return self.state(lesson_id, exercise_id).correct
 
     def instance(self, lesson_id: str, exercise_id: str, seed: int) -> Instance:
@@ -143,11 +234,6 @@ class Study:
         exercise = lesson.exercise(exercise_id)
         if exercise is None:
             raise KeyError(exercise_id)
-        return exercise.instance(seed)
-
-    def record(self, instance: Instance, answer: str, verdict: Verdict, mode: str = "study") -> ExerciseState:
-        return self.store.record_attempt(
-            instance.lesson_id, instance.exercise_id, seed=instance.seed, answer=answer,
-            verdict=verdict.status, diagnosis=verdict.diagnosis.code if verdict.diagnosis else None,
-            method=verdict.method, mode=mode, elapsed_ms=verdict.ms,
-        )
+        instance = exercise.instance(seed)
+        self.shown(instance)
+        return instance

@@ -31,12 +31,6 @@ class LabConfig:
         p = PRESETS[key]
         return cls(key, p.title, p.loss, p.data, p.start_point(), p.lr, p.steps, None, p.rates, p.view)
 
-    @classmethod
-    def exercise(cls, lab: dict) -> LabConfig:
-        """From a descent exercise's Instance.extra["lab"]."""
-        return cls("exercise", lab["title"], lab["loss"], lab["data"], dict(lab["start"]), lab["lr"],
-                   lab["steps"], tuple(lab["params"]), None, None, lab.get("ahead", 0))
-
 
 def view_for(loss: Loss, config: LabConfig, start: dict) -> tuple:
     """The surface's ranges: the preset's view stretched to hold the start, else fitted to a trial run."""

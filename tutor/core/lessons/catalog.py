@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from .files import bundled_lessons_dir, lesson_files
+from .files import bundled_lessons_dir, lesson_files, looks_like_sheet
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamlpos import TextDatesLoader as _Loader
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ def read_catalog(path: Path | str | None = None) -> list[CatalogEntry]:
             data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             data = None
+        if looks_like_sheet(data):  # a lab sheet kept beside the lessons
+            continue
         if not isinstance(data, dict):
             entries.append(CatalogEntry(file, f"broken:{file.name}", file.stem, "", (), (), readable=False))
             continue

@@ -16,3 +16,8 @@ def lesson_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def looks_like_sheet(data: object) -> bool:
+    """A lab sheet (items:, no pages or exercises) found among lessons is not a broken lesson."""
+    return isinstance(data, dict) and "items" in data and "exercises" not in data and "pages" not in data

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.verdict import Verdict
+
+if TYPE_CHECKING:  # the catalog shown on the first paint must not import the descent engine
+    from .types.descent_judge import HandDescent
 
 Shape = Literal["expression", "vector", "number", "numbers", "choice", "steps"]
 
@@ -40,7 +43,7 @@ class Instance:
     labels: tuple[str, ...] = ()        # names an answer may put before '=' (w = 1.6, b = 0.8)
     checker: Callable[[str], Verdict] = field(default=lambda text: Verdict("invalid", None, "no checker"),
                                               repr=False, compare=False)
-    extra: dict = field(default_factory=dict, compare=False)  # type-specific data for special screens
+    descent: HandDescent | None = field(default=None, compare=False)  # shape "steps": one step at a time
 
     @property
     def vocabulary(self) -> Vocabulary:

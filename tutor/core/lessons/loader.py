@@ -9,7 +9,7 @@ from pathlib import Path
 from .conform import conform
 from .errors import LessonError
 from .exercises import LessonFile
-from .files import bundled_lessons_dir, lesson_files
+from .files import bundled_lessons_dir, lesson_files, looks_like_sheet
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
 MAX_FILE_BYTES = 1_000_000
@@ -111,6 +111,8 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
     lessons, broken, errors = [], [], []
     for file in lesson_files(root):
         result = load_lesson(file)
+        if result is None:  # a lab sheet kept beside the lessons
+            continue
         if isinstance(result, BrokenLesson):
             broken.append(result)
             errors.extend(result.errors)
@@ -125,7 +127,8 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
     return course
 
 
-def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
+def load_lesson(path: Path) -> LoadedLesson | BrokenLesson | None:
+    """The lesson in `path`; None when the file is a lab sheet, not a lesson."""
     shown = str(path)
     try:
         raw = path.read_bytes()
@@ -138,6 +141,8 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson:
         data, positions = load_with_positions(text)
     except YamlProblem as problem:
         return BrokenLesson(path, path.stem, [LessonError(shown, problem.line, problem.column, problem.message)])
+    if looks_like_sheet(data):
+        return None
     errors = [LessonError(shown, line, col, f"the key '{key}' appears twice")
               for key, line, col in positions.duplicates]
     if not isinstance(data, dict):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .latex import convert, latex_to_unicode
 
-__all__ = ["latex_to_unicode", "render_prose", "unknown_commands"]
+__all__ = ["latex_to_unicode", "page_markdown", "render_prose", "unknown_commands"]
 
 # Any indentation: a fence inside a list item is still code, and lessons nest them there.
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
@@ -28,6 +28,22 @@ _ESCAPABLE = set(string.punctuation)
 def render_prose(markdown: str) -> str:
     """`markdown` with every `$…$` and `$$…$$` shown as unicode text."""
     return "".join(_render_text(chunk) if kind == "text" else chunk for kind, chunk in _chunks(markdown))
+
+
+def page_markdown(markdown: str, code: str | None = None, output: str | None = None) -> str:
+    """A page (or prompt, or solution) as a terminal's Markdown view shows it, prepared once, here.
+
+    As render_prose, except that a display formula of several lines (a column vector, a matrix)
+    becomes a preformatted block, since a Markdown paragraph would run its lines together and lose
+    the columns; then the page's code and the output it prints, as code blocks.
+    """
+    text = "".join(_render_text(chunk, blocks=True) if kind == "text" else chunk
+                   for kind, chunk in _chunks(markdown))
+    if code:
+        text += f"\n\n```python\n{code.rstrip()}\n```\n"
+    if output:
+        text += f"\n```text\n{output.rstrip()}\n```\n"
+    return text
 
 
 def unknown_commands(markdown: str) -> list[str]:
@@ -151,7 +167,7 @@ def _inline_end(text: str, start: int) -> int:
     return -1
 
 
-def _render_text(text: str) -> str:
+def _render_text(text: str, blocks: bool = False) -> str:
     segments = _segments(text)
     out: list[str] = []
     line = ""  # what is already written on the current output line
@@ -163,7 +179,7 @@ def _render_text(text: str) -> str:
         else:
             following = segments[k + 1] if k + 1 < len(segments) else ("text", "")
             rest = following[1].split("\n", 1)[0] if following[0] == "text" else "maths"
-            piece = _display(convert(value, True)[0], line, rest)
+            piece = _display(convert(value, True)[0], line, rest, blocks)
             if piece.endswith("\n"):  # a block broke out of its sentence: no spaces at the breaks
                 if out:
                     out[-1] = out[-1].rstrip(" \t")
@@ -174,8 +190,12 @@ def _render_text(text: str) -> str:
     return "".join(out)
 
 
-def _display(lines: tuple[str, ...], before: str, after: str) -> str:
+def _display(lines: tuple[str, ...], before: str, after: str, blocks: bool = False) -> str:
     lines = tuple(line for line in lines if line) or ("",)
+    if blocks and len(lines) > 1:  # kept aligned in a preformatted block, at the line's own indent
+        margin = before[: len(before) - len(before.lstrip(" \t"))]
+        opening = "" if not before.strip() else "\n" + margin
+        return opening + "```text\n" + "".join(f"{margin}{line}\n" for line in lines) + margin + "```\n"
     indent = before[: len(before) - len(before.lstrip(" \t"))] + "  "
     if not before.strip() and not after.strip():  # alone on its line: the line is the formula
         return "  " + ("\n" + indent).join(lines)

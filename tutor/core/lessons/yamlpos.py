@@ -12,8 +12,19 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
-# libyaml's C loader keeps marks too, and reads a lesson in a fraction of the time and memory.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's C one: it keeps marks too, and reads a lesson in a fraction of the
+    time and memory) with dates left as text: `2026-13-45` would otherwise raise a bare ValueError
+    from deep inside PyYAML, and a date field (a sheet's due:) is checked, and located, by its model."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader = TextDatesLoader
 
 
 @dataclass

@@ -1,71 +1,63 @@
-"""The store's plumbing: one guarded connection, opening, closing, and one transaction per call."""
+"""A learner's view of the progress database, and the one way an answer is written."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 
-from . import queries, rules
-from .opening import Opened, in_memory, open_database
-from .records import ExerciseState, ProgressError
+from tutor.core.xapi.submit import submit_file
 
-Clock = Callable[[], float]
+from . import answers, queries, rules, shipping
+from .answers import AnswerContext
+from .database import Database, Write
+from .records import ExerciseState, Learner
+
+T = TypeVar("T")
 
 
 class StoreBase:
-    """One connection shared by every thread, behind a lock.
+    """One learner's view of the progress Database: every read and write is of that learner only.
 
-    One connection with check_same_thread=False rather than one per thread: SQLite lets one
-    writer in at a time anyway, so a second connection of our own would only wait on the first
-    for the file lock; the in-memory fallback is private to its connection; and close() closes
-    exactly one thing, whichever thread opened it (no connection left behind in a dead worker).
+    The learner is fixed when the store is made (`db.learner(name)`), so a screen holding a store
+    cannot write to another learner's progress by mistake; switching learner is a new store.
+    Closing any store of a database closes the database.
     """
 
-    def __init__(self, opened: Opened, clock: Clock = time.time) -> None:
-        """Wraps an opened connection; use `open` or `in_memory` instead."""
-        self._conn = opened.conn
-        self._path = opened.path
-        self._clock = clock
-        self._lock = threading.RLock()
-        self._closed = False
+    def __init__(self, db: Database, learner: Learner) -> None:
+        self.db = db
+        self.learner = learner
 
-    @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Clock = time.time) -> tuple[Self, str | None]:
-        """Open (creating or upgrading) the database at `path`; never raises for a bad file.
-
-        The message is for the learner when something had to be repaired: a damaged file moved
-        aside, or a fallback to memory because the file is unusable or from a newer tutor.
-        """
-        # Absolute, so a message about moving the file names a path the learner can find.
-        opened = open_database(Path(path).expanduser().absolute(), clock())
-        return cls(opened, clock), opened.message
-
-    @classmethod
-    def in_memory(cls, *, clock: Clock = time.time) -> Self:
-        """A store for this session only: nothing is written to disk."""
-        return cls(in_memory(clock()), clock)
+    @property
+    def learner_id(self) -> int:
+        return self.learner.id
 
     @property
     def path(self) -> Path | None:
         """The database file, or None when progress is only kept in memory."""
-        return self._path
+        return self.db.path
 
     @property
     def persistent(self) -> bool:
-        return self._path is not None
+        return self.db.persistent
+
+    @property
+    def held(self) -> int:
+        return self.db.held
+
+    @property
+    def failure(self) -> str | None:
+        return self.db.failure
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def flush(self) -> bool:
+        return self.db.flush()
 
     def close(self) -> None:
-        """Close the connection; calling it again does nothing."""
-        with self._lock:
-            if not self._closed:
-                self._closed = True
-                self._conn.close()
+        self.db.close()
 
     def __enter__(self) -> Self:
         return self
@@ -73,49 +65,35 @@ class StoreBase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _apply(self, work: Write[T]) -> T:
+        return self.db.write(work)
+
+    def _read(self):
+        return self.db.reading()
+
     def _record(self, conn: sqlite3.Connection, lesson_id: str, exercise_id: str, seed: int,
                 answer: str, verdict: str, diagnosis: str | None, method: str | None, mode: str,
-                elapsed_ms: float) -> ExerciseState:
-        """Insert one attempt and save the state it leads to, inside the caller's transaction."""
-        at = self._clock()
+                elapsed_ms: float, at: float, context: AnswerContext = AnswerContext(),
+                submit: Path | None = None) -> tuple[ExerciseState, dict]:
+        """Insert one attempt and save the state it leads to, inside the caller's transaction.
+
+        With a submit folder, the answer's statement also waits in the outbox, written in this
+        same transaction: an answer saved is an answer that will be sent.
+        """
         # The rules validate verdict and mode before anything is written.
-        state = rules.after_attempt(queries.load_state(conn, lesson_id, exercise_id), verdict, seed, mode, at)
-        queries.insert_attempt(conn, dict(
+        learner = self.learner.id
+        state = rules.after_attempt(queries.load_state(conn, learner, lesson_id, exercise_id), verdict, seed, mode, at)
+        row = answers.insert(conn, self.learner, dict(
             lesson_id=lesson_id, exercise_id=exercise_id, seed=int(seed), answer=answer,
             verdict=verdict, diagnosis=diagnosis, method=method, mode=mode,
-            elapsed_ms=float(elapsed_ms), at=at))
-        queries.save_state(conn, state)
-        return state
+            elapsed_ms=float(elapsed_ms), at=at), context)
+        queries.save_state(conn, learner, state)
+        if submit is not None and row["statement"] is not None:
+            self._queue(conn, submit, context.sheet, row["statement"], at)
+        return state, row
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock up front, so two apps on one file queue instead of
-        # failing halfway with "database is locked" when a read would upgrade to a write.
-        with self._transaction("BEGIN IMMEDIATE") as conn:
-            yield conn
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        # A read transaction: several SELECTs see one consistent database.
-        with self._transaction("BEGIN") as conn:
-            yield conn
-
-    @contextmanager
-    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            if self._closed:
-                raise ProgressError("the progress store is closed")
-            conn = self._conn
-            try:
-                conn.execute(begin)
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as err:
-                if conn.in_transaction:
-                    try:
-                        conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        pass  # the connection is already broken; the original error says why
-                if isinstance(err, sqlite3.Error):
-                    raise ProgressError(f"the progress database failed: {err}") from err
-                raise
+    def _queue(self, conn: sqlite3.Connection, submit: Path, sheet, text: str, at: float) -> None:
+        """Queue a statement's line (its kept text) for the submit folder's file of this learner and sheet."""
+        target = submit_file(submit, self.learner.name, sheet.class_name if sheet else None,
+                             sheet.sheet_id if sheet else None)
+        shipping.queue(conn, str(submit), str(target), text + "\n", at)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +12,8 @@ from .aside import move_aside
 from .migrations import LATEST_VERSION
 from .schema import NewerSchemaError, SchemaError, upgrade
 
-BUSY_SECONDS = 5.0  # another tutor writing the same file holds its lock for milliseconds
+BUSY_SECONDS = 5.0
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600  # progress is readable by its learner only  # another tutor writing the same file holds its lock for milliseconds
 
 # Errors that mean "this file is not a usable progress database": move it aside.
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR,
@@ -69,8 +72,14 @@ def _open_file(path: Path, now: float) -> sqlite3.Connection:
             with path.open("rb"):
                 pass
         else:
-            # The directory is created here, on the first write, never when the path is looked up.
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # The directory is created here, on the first write, never when the path is looked up;
+            # private to the learner: lab machines are shared, and answers are personal data.
+            path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+            except FileExistsError:
+                pass  # another tutor created it a moment ago: fine, it is opened below
+        _make_private(path)
     except OSError as err:
         raise _Unwritable(f"{err.filename or path} cannot be used ({err.strerror or err})") from None
     try:
@@ -91,6 +100,20 @@ def _open_file(path: Path, now: float) -> sqlite3.Connection:
             raise _Damaged(str(err)) from None
         raise
     return conn
+
+
+def _make_private(path: Path) -> None:
+    """Take group and other access off the database (SQLite gives its journal the same mode).
+
+    A file made by an older tutor followed the umask (often 0644); it is ours, so it is tightened.
+    A file we do not own is left as it is (chmod would fail, and it is not ours to change).
+    """
+    try:
+        info = path.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
+    except OSError:
+        pass  # a filesystem without modes (FAT, some network shares): nothing to tighten
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -11,15 +11,17 @@ _ANSWER_COLUMNS = ("number", "lesson_id", "exercise_id", "seed", "answer", "verd
                    "tries", "at")
 
 
-def start(conn: sqlite3.Connection, lesson_ids: tuple[str, ...], planned: int, at: float) -> int:
+def start(conn: sqlite3.Connection, learner: int, lesson_ids: tuple[str, ...], planned: int, at: float) -> int:
     cursor = conn.execute(
-        "INSERT INTO quiz_runs (started_at, lesson_ids, planned) VALUES (?, ?, ?)",
-        (at, json.dumps(list(lesson_ids)), planned))
+        "INSERT INTO quiz_runs (learner_id, started_at, lesson_ids, planned) VALUES (?, ?, ?, ?)",
+        (learner, at, json.dumps(list(lesson_ids)), planned))
     return int(cursor.lastrowid)
 
 
-def exists(conn: sqlite3.Connection, quiz_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM quiz_runs WHERE id = ?", (quiz_id,)).fetchone() is not None
+def exists(conn: sqlite3.Connection, learner: int, quiz_id: int) -> bool:
+    """The run exists and is this learner's (another learner's quiz is no quiz of theirs)."""
+    return conn.execute("SELECT 1 FROM quiz_runs WHERE id = ? AND learner_id = ?",
+                        (quiz_id, learner)).fetchone() is not None
 
 
 def answer(conn: sqlite3.Connection, quiz_id: int, number: int, lesson_id: str, exercise_id: str,
@@ -47,9 +49,9 @@ def finish(conn: sqlite3.Connection, quiz_id: int, at: float) -> None:
                  (at, quiz_id))
 
 
-def result(conn: sqlite3.Connection, quiz_id: int) -> QuizResult | None:
-    run = conn.execute("SELECT started_at, finished_at, lesson_ids, planned FROM quiz_runs WHERE id = ?",
-                       (quiz_id,)).fetchone()
+def result(conn: sqlite3.Connection, learner: int, quiz_id: int) -> QuizResult | None:
+    run = conn.execute("SELECT started_at, finished_at, lesson_ids, planned FROM quiz_runs"
+                       " WHERE id = ? AND learner_id = ?", (quiz_id, learner)).fetchone()
     if run is None:
         return None
     started_at, finished_at, lesson_ids, planned = run
@@ -62,5 +64,6 @@ def result(conn: sqlite3.Connection, quiz_id: int) -> QuizResult | None:
         answers=tuple(QuizAnswer(*row) for row in rows))
 
 
-def recent_ids(conn: sqlite3.Connection, limit: int) -> list[int]:
-    return [r[0] for r in conn.execute("SELECT id FROM quiz_runs ORDER BY id DESC LIMIT ?", (max(0, limit),))]
+def recent_ids(conn: sqlite3.Connection, learner: int, limit: int) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT id FROM quiz_runs WHERE learner_id = ? ORDER BY id DESC LIMIT ?",
+                                       (learner, max(0, limit)))]

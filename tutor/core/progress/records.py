@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 VerdictName = Literal["correct", "incorrect", "invalid"]
-Mode = Literal["study", "quiz"]
+# practice: a quiz's retry of missed questions, whose answers the summary has just shown.
+# test: a lab sheet in test mode (no hints, no solutions, a number of tries).
+Mode = Literal["study", "quiz", "practice", "test"]
 VERDICTS: frozenset[str] = frozenset({"correct", "incorrect", "invalid"})
-MODES: frozenset[str] = frozenset({"study", "quiz"})
+MODES: frozenset[str] = frozenset({"study", "quiz", "practice", "test"})
 
 
 class ProgressError(Exception):
@@ -17,6 +19,16 @@ class ProgressError(Exception):
     The store never raises while opening; a failure mid-session is raised as this one type so
     the UI can catch it and tell the learner, instead of each sqlite3 error class.
     """
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Someone whose progress the database keeps; a name is unique in its database."""
+
+    id: int
+    name: str
+    created_at: float
+    last_active: float | None = None  # the last answer or position saved
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,17 @@ class Position:
     lesson_id: str
     page: int | None
     exercise_id: str | None
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class Work:
+    """Answers already accepted on an exercise not finished yet (descent steps done by hand)."""
+
+    lesson_id: str
+    exercise_id: str
+    seed: int               # the variant they belong to
+    answers: tuple[str, ...]
     updated_at: float
 
 

@@ -12,7 +12,8 @@ The rules, in one place so the store, the UI and the tests agree:
 - Revealing the worked solution marks `revealed` and remembers the variant (seed). A correct
   answer to that same variant in study mode is a copy: it makes the exercise `completed` but not
   `solved`, and it is no evidence for mastery. A correct answer to another variant, or any
-  correct quiz answer (quizzes show no solutions), counts in full. Revealing after solving
+  correct quiz answer (quizzes show no solutions), counts in full. A practice answer (retrying
+  the questions a quiz summary has just answered) is like a copy: completed, not solved. Revealing after solving
   changes nothing already earned: `solved` never goes back to false.
 - Hints are counted (`hints_used`) and otherwise change nothing: asking for help is encouraged.
 """
@@ -42,7 +43,7 @@ def after_attempt(state: ExerciseState, verdict: str, seed: int, mode: str, at: 
     graded = replace(state, attempts=state.attempts + 1, last_attempt_at=at)
     if verdict == "incorrect":
         return replace(graded, mastery=_clamp(state.mastery * (1.0 - MASTERY_RATE)))
-    copied = mode == "study" and state.revealed and state.revealed_seed == seed
+    copied = mode == "practice" or (mode == "study" and state.revealed and state.revealed_seed == seed)
     graded = replace(graded, correct=state.correct + 1, completed=True)
     if copied:
         return graded

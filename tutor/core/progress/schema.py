@@ -50,9 +50,14 @@ def upgrade(conn: sqlite3.Connection, now: float) -> int:
         found = read_version(conn)
         if found > LATEST_VERSION:
             raise NewerSchemaError(found)
+        if found:
+            check_columns(conn, found)  # the steps below assume the tables of the version it claims
         for step in MIGRATIONS[found:]:
             for statement in step.statements:
-                conn.execute(statement)
+                if isinstance(statement, str):
+                    conn.execute(statement)
+                else:
+                    statement(conn, now)
         # Checked before anything is committed, so an unusable file is left exactly as it was.
         check_columns(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(LATEST_VERSION),))
@@ -66,21 +71,22 @@ def upgrade(conn: sqlite3.Connection, now: float) -> int:
 
 
 @cache
-def expected_columns() -> dict[str, frozenset[str]]:
-    """Every table and its columns at LATEST_VERSION, built from the migrations themselves."""
+def expected_columns(version: int = LATEST_VERSION) -> dict[str, frozenset[str]]:
+    """Every table and its columns at `version`, built from the migrations themselves."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        for step in MIGRATIONS:
+        for step in MIGRATIONS[:version]:
             for statement in step.statements:
-                conn.execute(statement)
+                if isinstance(statement, str):  # data steps move rows; tables are made by SQL
+                    conn.execute(statement)
         return {t: _columns(conn, t) for t in _tables(conn)}
     finally:
         conn.close()
 
 
-def check_columns(conn: sqlite3.Connection) -> None:
-    """SchemaError unless every table and column the store uses is there."""
-    for table, columns in expected_columns().items():
+def check_columns(conn: sqlite3.Connection, version: int = LATEST_VERSION) -> None:
+    """SchemaError unless every table and column of `version` is there."""
+    for table, columns in expected_columns(version).items():
         missing = columns - _columns(conn, table)
         if missing:
             what = "table" if missing == columns else "columns " + ", ".join(sorted(missing)) + " of"

@@ -65,6 +65,8 @@ def retry_plan(result: QuizResult, planned: Sequence[Question] = ()) -> list[Que
 
     Same seeds on purpose: the summary showed the right answer to exactly these variants, so a
     retry lets the learner fix the very questions they got wrong rather than meet new numbers.
+    A choice question's options come in a new order, so the retry asks for the reason, not the
+    letter; and the run is practice (see progress rules): it completes, it does not solve.
     The store keeps only answered questions; pass the run's `planned` questions so those left
     unanswered (skipped, or the quiz left early) are retried too.
     """
@@ -74,9 +76,10 @@ def retry_plan(result: QuizResult, planned: Sequence[Question] = ()) -> list[Que
     for number in range(1, last + 1):
         answer = answers.get(number)
         if answer is not None and not answer.correct:
-            missed.append(Question(answer.lesson_id, answer.exercise_id, answer.seed))
+            missed.append(Question(answer.lesson_id, answer.exercise_id, answer.seed, order=number))
         elif answer is None and number <= len(planned):
-            missed.append(planned[number - 1])
+            q = planned[number - 1]
+            missed.append(Question(q.lesson_id, q.exercise_id, q.seed, order=number))
     return missed
 
 

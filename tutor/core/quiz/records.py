@@ -21,6 +21,7 @@ class Question:
     lesson_id: str
     exercise_id: str
     seed: int
+    order: int = 0  # 0: a choice question's options as written; else the seed of a shuffled order
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from ..lessons.instance import Instance
 from ..lessons.loader import Course
 from ..maths.verdict import Verdict
 from ..progress import ProgressStore, QuizResult
+from ..progress.records import Mode
 from .plan import retry_plan
 from .records import UNANSWERED, Answer, Outcome, Question
 
@@ -23,7 +24,7 @@ class QuizRun:
 
     def __init__(self, store: ProgressStore, course: Course, questions: Sequence[Question], *,
                  tries: int = 1, lesson_ids: Iterable[str] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, mode: Mode = "quiz") -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
         if tries < 1:
@@ -34,6 +35,7 @@ class QuizRun:
         ids = lesson_ids if lesson_ids is not None else (q.lesson_id for q in self.questions)
         self.lesson_ids = tuple(dict.fromkeys(ids))
         self.clock = clock
+        self.mode = mode  # "practice" for a retry of missed questions (their answers were shown)
         self.quiz_id = store.start_quiz(self.lesson_ids, len(self.questions))
         self._started = clock()
         self._stopped: float | None = None
@@ -80,7 +82,12 @@ class QuizRun:
                 exercise = lesson.exercise(q.exercise_id) if lesson is not None else None
                 if exercise is None:
                     raise KeyError(f"{q.lesson_id}/{q.exercise_id} is not in the course")
-                self._instances[number] = exercise.instance(q.seed)
+                instance = exercise.instance(q.seed)
+                if q.order and instance.shape == "choice":
+                    from ..lessons.types.choice import shuffled
+
+                    instance = shuffled(instance, q.order)
+                self._instances[number] = instance
             return self._instances[number]
 
     # -- answering -------------------------------------------------------------------------------
@@ -101,7 +108,7 @@ class QuizRun:
                 self.quiz_id, self.number, q.lesson_id, q.exercise_id, seed=q.seed, answer=text,
                 verdict=verdict.status, expected=instance.expected,
                 diagnosis=verdict.diagnosis.code if verdict.diagnosis else None,
-                method=verdict.method, elapsed_ms=verdict.ms)
+                method=verdict.method, elapsed_ms=verdict.ms, mode=self.mode)
             before = self.answers.get(self.number)
             answer = Answer(text, shown, verdict.status, (before.tries if before else 0) + 1)
             self.answers[self.number] = answer
@@ -129,6 +136,21 @@ class QuizRun:
             raise ValueError("finish the quiz first")
         return retry_plan(self.result, self.questions)
 
+    def retry(self, clock: Callable[[], float] | None = None) -> QuizRun:
+        """A practice run of the missed questions (raises ValueError when nothing was missed)."""
+        questions = self.retry_plan()
+        if not questions:
+            raise ValueError("nothing was missed")
+        return QuizRun(self.store, self.course, questions, tries=self.tries, clock=clock or self.clock,
+                       mode="practice")
+
+    def _title(self, q: Question, instance: Instance | None) -> str:
+        """'3. ∂f/∂x': where it is in its lesson and what it asks, never an internal id."""
+        lesson = self.course.lesson(q.lesson_id)
+        ids = [m.id for m in lesson.lesson.exercises] if lesson is not None else []
+        where = f"{ids.index(q.exercise_id) + 1}." if q.exercise_id in ids else "?"
+        return f"{where} {instance.title}" if instance is not None else f"{where} (cannot be shown)"
+
     def _outcome(self, number: int) -> Outcome:
         q = self.questions[number - 1]
         stored = next((a for a in self.result.answers if a.number == number), None)
@@ -140,7 +162,7 @@ class QuizRun:
         mine = self.answers.get(number)
         return Outcome(
             number=number, question=q, lesson_title=lesson.title if lesson else q.lesson_id,
-            title=instance.title if instance else q.exercise_id,
+            title=self._title(q, instance),
             answer=(mine.shown if mine else stored.answer) if stored else UNANSWERED,
             expected=stored.expected if stored else (instance.expected if instance else UNANSWERED),
             correct=bool(stored and stored.correct), tries=stored.tries if stored else 0,

@@ -14,13 +14,13 @@ HELP = """\
 ## Keys
 | where | keys |
 |---|---|
-| everywhere | **?** or **F1** help · **ctrl+p** command palette (lessons, quiz, lab, theme) · **ctrl+q** quit |
+| everywhere | **F1** help (**?** too, when not typing an answer) · **ctrl+p** command palette (lessons, quiz, lab, theme) · **ctrl+q** quit |
 | home | **↑ ↓** choose · **Enter** open · **c** continue where you left off · **z** quiz · **l** lab |
 | lesson pages | **→** / **n** next page · **←** / **p** previous · **e** exercises · **Esc** back |
-| exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** next · **ctrl+p** previous · **F4** new variant · **ctrl+b** one box per component |
+| exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** or **PgDn** next · **PgUp** previous · **F4** new variant · **ctrl+b** one box per component · **Esc** back |
 | choice | **a b c** or **1 2 3**, or arrows and **Enter**, or click |
 | quiz setup | **F5** start · **F2** all lessons / none · **Esc** back |
-| quiz | **Enter** check · **ctrl+n** next (asks before skipping) · **Esc** leave (asks first) |
+| quiz | **Enter** check · **ctrl+n** or **PgDn** next (asks before skipping) · **Esc** leave (asks first) |
 | quiz summary | **r** retry the ones you missed · **h** home |
 | lab | **F5** one step · **F6** run / pause · **F7** reset · **F8** next chart · **F9** linear/log or contour/heat · **1–4** a chart · **Esc** back |
 | descent by hand | type the parameters after the step (`w = 1.6, b = 0.8`) · **Enter** check · **F6** open the lab when done |
@@ -36,7 +36,7 @@ The mouse works everywhere: click buttons, lessons and options.
 | `ln(x)`, `log(x)` | the natural logarithm; `log(x, 2)` is base 2 |
 | `sqrt(x)`, `√x`, `√(x+1)` | square roots |
 | `sin x`, `sin(2x)`, `sin^2(x)` | sin(x), sin(2x), sin(x)² |
-| `|x|`, `abs(x)`, `sign(x)` | absolute value, sign |
+| `\\|x\\|`, `abs(x)`, `sign(x)` | absolute value, sign |
 | `sigmoid(z)`, `softplus(z)`, `tanh(z)` | the functions ML uses |
 | `(2x + y, x + 2y)`, `[…]`, `⟨…⟩` | a vector (a gradient) |
 | `w = 1.6, b = 0.8` | named values, in any order |
@@ -61,3 +61,6 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()  # the arrows and page keys scroll it at once

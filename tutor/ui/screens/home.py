@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from .base import TutorScreen
 
 BAR = 10
 
@@ -43,13 +41,7 @@ def row_text(number: int, row, width: int = 44) -> Text:
     return text
 
 
-def _mark_and_exit(app, path: str) -> None:
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(repr(time.time()))
-    app.exit()
-
-
-class HomeScreen(Screen):
+class HomeScreen(TutorScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("c", "continue", "Continue"),
@@ -61,22 +53,24 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static("Loading the course…", id="continue")
+            yield Static("Loading the course…", id="continue", markup=False)
             yield OptionList(id="lessons")
-            yield Static("", id="detail")
+            yield Static("", id="detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "study", self.refresh_rows)
-        self.watch(self.app, "built", lambda built: self.refresh_rows(self.app.study) if built else None)
+        self.refresh_rows()
 
     def on_screen_resume(self) -> None:
-        if self.app.study is not None:
-            self.refresh_rows(self.app.study)
+        self.refresh_rows()
 
-    def refresh_rows(self, study) -> None:
-        if study is None:
-            return
+    waiting = None  # what the learner asked for before the lessons were read, done once they are
+
+    def refresh_rows(self) -> None:
+        study = self.study
+        if study.ready and self.waiting is not None:
+            waiting, self.waiting = self.waiting, None
+            self.call_later(waiting)
         rows = study.rows()
         self.rows = {row.id: row for row in rows}
         lessons = self.query_one("#lessons", OptionList)
@@ -92,13 +86,11 @@ class HomeScreen(Screen):
         where = ""
         if target is not None:
             where = f"Continue: {study.describe(target)}  (press c)"
+        elif any(r.solved for r in rows):
+            where = "Every lesson is done. Pick one to revise, or take a quiz (z)."
         else:
-            where = "Welcome! Pick a lesson and press Enter, or press ? for help."
+            where = "Welcome! Pick a lesson and press Enter, or press F1 for help."
         self.query_one("#continue", Static).update(where)
-        mark = os.environ.get("TUTOR_BENCHMARK_FIRST_SCREEN")
-        if mark and rows:
-            # benchmarks/bench_startup.py: note when the lessons are on screen, then leave.
-            self.app.call_after_refresh(_mark_and_exit, self.app, mark)
 
     @on(OptionList.OptionHighlighted, "#lessons")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -137,25 +129,27 @@ class HomeScreen(Screen):
         if row.broken:
             self.notify(row.broken, title="Broken lesson file", severity="error", timeout=10)
             return
-        if not self.app.study.ready:
-            self.notify("Still reading the lessons: one moment.")
+        if not self.study.ready:
+            # Pressed before the lessons are read (a second at most): done as soon as they are.
+            self.waiting = lambda: self.tutor.open_lesson(row.id)
+            self.notify("Reading the lessons: it opens in a moment.", timeout=3)
             return
-        self.app.open_lesson(row.id)
+        self.tutor.open_lesson(row.id)
 
     def action_continue(self) -> None:
-        study = self.app.study
-        target = study.continue_target() if study else None
+        target = self.study.continue_target()
         if target is None:
             self.notify("Nothing to continue yet: open a lesson.")
-        elif not study.ready:
-            self.notify("Still reading the lessons: one moment.")
+        elif not self.study.ready:
+            self.waiting = self.action_continue
+            self.notify("Reading the lessons: it opens in a moment.", timeout=3)
         elif target.exercise_id:
-            self.app.open_exercise(target.lesson_id, target.exercise_id)
+            self.tutor.open_exercise(target.lesson_id, target.exercise_id)
         else:
-            self.app.open_lesson(target.lesson_id, target.page or 0)
+            self.tutor.open_lesson(target.lesson_id, target.page or 0)
 
     def action_quiz(self) -> None:
-        self.app.action_quiz()
+        self.tutor.action_quiz()
 
     def action_lab(self) -> None:
-        self.app.action_lab()
+        self.tutor.action_lab()

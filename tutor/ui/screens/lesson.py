@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from tutor.core.study import Study
+
 from ..widgets.prose import Prose
+from .base import TutorScreen
 
 
-class LessonScreen(Screen):
+class LessonScreen(TutorScreen):
     BINDINGS = [
         Binding("right,n", "next", "Next page"),
         Binding("left,p", "previous", "Previous"),
@@ -24,22 +26,23 @@ class LessonScreen(Screen):
 
     page = reactive(0, init=False)
 
-    def __init__(self, lesson_id: str, page: int = 0) -> None:
-        super().__init__()
-        self.lesson = self.app.study.course.lesson(lesson_id)
+    def __init__(self, study: Study, lesson_id: str, page: int = 0) -> None:
+        super().__init__(study)
+        self.lesson = study.course.lesson(lesson_id)
         self.pages = self.lesson.lesson.pages
         self.set_reactive(LessonScreen.page, max(0, min(page, len(self.pages) - 1)) if self.pages else 0)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="page-title", classes="screen-title")
+        yield Static("", id="page-title", classes="screen-title", markup=False)
         with VerticalScroll(id="page-body"):
             yield Prose(id="prose")
         with Horizontal(classes="buttons"):
-            yield Button("← Previous", id="previous")
-            yield Button("Next →", id="next", variant="primary")
-            yield Button(f"Exercises ({len(self.app.study.exercise_ids(self.lesson))})", id="exercises")
-            yield Button("Lab F6", id="lab")
+            yield Button("← Previous", id="previous", action="screen.previous")
+            yield Button("Next →", id="next", variant="primary", action="screen.next")
+            yield Button(f"Exercises ({len(self.study.exercise_ids(self.lesson))})", id="exercises",
+                         action="screen.exercises")
+            yield Button("Lab F6", id="lab", action="screen.lab")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -63,7 +66,13 @@ class LessonScreen(Screen):
         self.query_one("#next", Button).label = "Exercises →" if last else "Next →"
         self.query_one("#lab", Button).display = bool(page.lab)
         self.refresh_bindings()
-        self.app.study.store.save_position(self.lesson.id, page=self.page)
+        self.save_position(self.page)
+
+    @work(thread=True, exclusive=True, group="position", exit_on_error=False)
+    def save_position(self, page: int) -> None:
+        # A write waits for the file lock (up to seconds if another tutor holds it): never on the UI thread.
+        self.study.store.save_position(self.lesson.id, page=page)
+        self.app.call_from_thread(self.saved_notice)
 
     def action_next(self) -> None:
         if self.page < len(self.pages) - 1:
@@ -76,13 +85,13 @@ class LessonScreen(Screen):
             self.page -= 1
 
     def action_exercises(self) -> None:
-        ids = self.app.study.exercise_ids(self.lesson)
+        ids = self.study.exercise_ids(self.lesson)
         if not ids:
             self.notify("This lesson has no exercises.")
             return
-        states = {i: self.app.study.state(self.lesson.id, i) for i in ids}
-        first_open = next((i for i in ids if not states[i].solved), ids[0])
-        self.app.open_exercise(self.lesson.id, first_open)
+        states = self.study.store.lesson_states(self.lesson.id)
+        first_open = next((i for i in ids if i not in states or not states[i].solved), ids[0])
+        self.tutor.open_exercise(self.lesson.id, first_open)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lab":  # only on a page that names a lab preset
@@ -92,24 +101,6 @@ class LessonScreen(Screen):
     def action_lab(self) -> None:
         from tutor.core.descent.config import LabConfig
 
-        from .lab import LabScreen
-
         key = self.pages[self.page].lab if self.pages else None
         if key:
-            self.app.push_screen(LabScreen(LabConfig.preset(key)))
-
-    @on(Button.Pressed, "#lab")
-    def _lab(self) -> None:
-        self.action_lab()
-
-    @on(Button.Pressed, "#next")
-    def _next(self) -> None:
-        self.action_next()
-
-    @on(Button.Pressed, "#previous")
-    def _previous(self) -> None:
-        self.action_previous()
-
-    @on(Button.Pressed, "#exercises")
-    def _exercises(self) -> None:
-        self.action_exercises()
+            self.tutor.action_lab(LabConfig.preset(key))

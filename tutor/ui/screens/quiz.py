@@ -1,79 +1,72 @@
 """Taking a quiz: one question at a time, timed, no hints; each answer checked off the UI thread and stored.
 
 The QuizRun (core) keeps the score; this screen only shows it. Checks run in a worker thread,
-as on the exercise screen, and each graded answer is in the store before its feedback shows.
+as on the exercise screen, one after another, and each graded answer is in the store before its
+feedback shows. An answer given while another is checked waits its turn; if the question is
+settled by then (right, or out of tries) it is not counted, and the learner is told so.
 """
 
 from __future__ import annotations
 
-import time
+from collections import deque
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
+from textual.worker import Worker
 
 from tutor.core.lessons.instance import Instance
 from tutor.core.maths.verdict import Verdict
-from tutor.core.progress import ProgressError
-from tutor.core.quiz import Question, QuizRun, format_clock
+from tutor.core.quiz import QuizRun, format_clock
+from tutor.core.study import Study
 
 from ..widgets.answer_area import AnswerArea
 from ..widgets.feedback import Feedback
 from ..widgets.prose import Prose
+from .base import TutorScreen
 from .confirm import ConfirmScreen
 from .exercise import WORKING_AFTER
 
 TICK = 0.5  # seconds between timer redraws: often enough that mm:ss never skips a second
 
 
-class QuizScreen(Screen):
+class QuizScreen(TutorScreen):
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+n,pagedown", "next", "Next", key_display="^n", priority=True),
         Binding("escape", "leave", "Leave quiz"),
     ]
 
-    def __init__(self, questions: list[Question], tries: int = 1, lesson_ids: list[str] | None = None,
-                 clock=None) -> None:
-        super().__init__()
-        self.questions = questions
-        self.tries = tries
-        self.lesson_ids = lesson_ids
-        self.clock = clock
-        self.run: QuizRun | None = None
+    def __init__(self, study: Study, run: QuizRun) -> None:
+        super().__init__(study)
+        self.run = run
         self.instance: Instance | None = None
+        self.waiting: deque[tuple[int, str]] = deque()  # (question number, answer) given while checking
         self.checking = False
         self.closing = False
+        self._working = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="quiz-top"):
-            yield Static("Preparing the quiz…", id="quiz-title", classes="screen-title")
-            yield Static("⏱ 00:00", id="quiz-timer", classes="screen-title")
+            yield Static("Preparing the quiz…", id="quiz-title", classes="screen-title", markup=False)
+            yield Static("⏱ 00:00", id="quiz-timer", classes="screen-title", markup=False)
         with VerticalScroll(id="quiz-body"):
             yield Prose(id="prompt")
-            yield Static("", id="shows")
+            yield Static("", id="shows", markup=False)
             yield AnswerArea(id="answer-area")
             yield Feedback(id="feedback")
-            yield Static("", id="quiz-status")
+            yield Static("", id="quiz-status", markup=False)
         with Horizontal(classes="buttons"):
-            yield Button("Check ⏎", id="check", variant="primary")
-            yield Button("Skip →", id="next")
-            yield Button("Leave quiz", id="leave")
+            yield Button("Check ⏎", id="check", variant="primary", action="screen.check_answer")
+            yield Button("Skip →", id="next", action="screen.next")
+            yield Button("Leave quiz", id="leave", action="screen.leave")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Quiz"
-        study = self.app.study
-        try:
-            self.run = QuizRun(study.store, study.course, self.questions, tries=self.tries,
-                               lesson_ids=self.lesson_ids, clock=self.clock or time.monotonic)
-        except ProgressError as error:  # without a place to keep the answers there is no quiz
-            self.notify(f"The quiz cannot start: {error}", severity="error", timeout=10)
-            self.call_later(self.app.pop_screen)
-            return
+        self.sub_title = "Practice: the missed questions" if self.run.mode == "practice" else "Quiz"
+        self.app.clear_notifications()  # a notice from the screen before is about something else
         self.ticker = self.set_interval(TICK, self._tick)
         self.prepare(self.run.number)
 
@@ -81,7 +74,7 @@ class QuizScreen(Screen):
         self.query_one("#quiz-timer", Static).update(f"⏱ {format_clock(self.run.elapsed)}")
 
     # -- showing a question -------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="prepare")
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def prepare(self, number: int) -> None:
         try:
             instance = self.run.instance(number)
@@ -96,13 +89,16 @@ class QuizScreen(Screen):
                 pass  # reported when that question is shown
 
     def _title(self, number: int, what: str) -> None:
-        lesson = self.app.study.course.lesson(self.run.questions[number - 1].lesson_id)
-        self.query_one("#quiz-title", Static).update(
-            f"Question {number} of {len(self.run.questions)} · {lesson.title if lesson else ''} · {what}")
+        lesson = self.study.course.lesson(self.run.questions[number - 1].lesson_id)
+        title = f"Q{number}/{len(self.run.questions)} · {what}"
+        if self.size.width >= 90 and lesson is not None:  # the lesson's title, where there is room
+            title = f"Question {number} of {len(self.run.questions)} · {lesson.title} · {what}"
+        self.query_one("#quiz-title", Static).update(title)
 
     async def _show(self, number: int, instance: Instance) -> None:
         if number != self.run.number or self.closing:
             return
+        self.app.clear_notifications()  # "Right!" of the question before is not about this one
         self.instance = instance
         self._title(number, instance.title)
         self.query_one("#prompt", Prose).show(instance.prompt)
@@ -141,49 +137,63 @@ class QuizScreen(Screen):
         if done:
             next_button.focus()
 
-    # -- checking -----------------------------------------------------------------------------------
+    # -- checking, one answer after another ----------------------------------------------------------
+    def action_check_answer(self) -> None:
+        if self.instance is not None:
+            self.query_one("#answer-area", AnswerArea).submit()
+
     @on(AnswerArea.Answered)
     def _answered(self, event: AnswerArea.Answered) -> None:
         self.submit(event.text)
 
-    @on(Button.Pressed, "#check")
-    def _check_button(self) -> None:
-        if self.instance is not None:
-            self.query_one("#answer-area", AnswerArea).submit()
-
     def submit(self, text: str) -> None:
-        if self.instance is None or self.checking or self.closing:
+        if self.instance is None or self.closing:
             return
-        if self.run.done():
+        if self.run.done() and not self.checking:
             self.action_next()
             return
-        self.checking = True
-        self._working = self.set_timer(WORKING_AFTER, self.query_one("#feedback", Feedback).working)
-        self.check(self.instance, text)
+        self.waiting.append((self.run.number, text))
+        if not self.checking:
+            self._check_next()
 
-    @work(thread=True, exclusive=True, group="check")
+    def _check_next(self) -> None:
+        while self.waiting and not self.checking:
+            number, text = self.waiting.popleft()
+            if number != self.run.number or self.instance is None:
+                continue  # given for a question left behind
+            if self.run.done():
+                self._status("This question is settled: that answer was not counted. "
+                             + ("Enter: see the summary." if self._last else "Enter or ctrl+n: next question."))
+                continue
+            self.checking = True
+            self._working = self.set_timer(WORKING_AFTER, self.query_one("#feedback", Feedback).working)
+            self.check(self.instance, text)
+
+    @property
+    def _last(self) -> bool:
+        return self.run.number == len(self.run.questions)
+
+    @work(thread=True, group="check", exit_on_error=False)
     def check(self, instance: Instance, text: str) -> None:
         verdict = instance.check(text)
-        problem = None
         try:
             self.run.record(instance, text, verdict)
-        except ProgressError as error:
-            problem = f"This answer could not be saved: {error}"
         except ValueError:
             pass  # the quiz was left while this answer was being checked: nothing to show
-        self.app.call_from_thread(self._checked, verdict, problem)
+        self.app.call_from_thread(self._checked, verdict)
 
-    def _checked(self, verdict: Verdict, problem: str | None) -> None:
+    def _checked(self, verdict: Verdict) -> None:
         self._working.stop()
         self.checking = False
         if self.closing:
             return
-        if problem:
-            self.notify(problem, severity="error", timeout=10)
+        self.saved_notice()
         # Choice questions keep the other options' explanations for the summary.
-        self.query_one("#feedback", Feedback).show(verdict, self.instance, reveal_choices=False)
-        last = self.run.number == len(self.run.questions)
-        onward = "Enter: see the summary." if last else "Enter or ctrl+n: next question."
+        feedback = self.query_one("#feedback", Feedback)
+        feedback.show(verdict, self.instance, reveal_choices=False)
+        self.call_after_refresh(self.query_one("#quiz-body", VerticalScroll).scroll_to_widget, feedback,
+                                animate=False, top=False)
+        onward = "Enter: see the summary." if self._last else "Enter or ctrl+n: next question."
         if verdict.status == "invalid":
             self._status("That could not be read, so it used no try: fix it and press Enter.")
         elif self.run.done():
@@ -192,16 +202,19 @@ class QuizScreen(Screen):
         else:
             left = self.run.tries_left()
             self._status(f"{left} {'try' if left == 1 else 'tries'} left: change your answer and press Enter.")
+        self._check_next()
+
+    def worker_failed(self, worker: Worker) -> None:
+        if worker.group == "check":
+            if self._working is not None:
+                self._working.stop()
+            self.checking = False
+            self.query_one("#feedback", Feedback).clear()
+            self._check_next()
+        elif worker.group == "finish":
+            self.tutor.action_home()
 
     # -- moving on ----------------------------------------------------------------------------------
-    @on(Button.Pressed, "#next")
-    def _next_button(self) -> None:
-        self.action_next()
-
-    @on(Button.Pressed, "#leave")
-    def _leave_button(self) -> None:
-        self.action_leave()
-
     def action_next(self) -> None:
         if self.run is None or self.checking or self.closing:
             return
@@ -220,6 +233,7 @@ class QuizScreen(Screen):
             self.finish()
             return
         self.instance = None
+        self.waiting.clear()
         self._title(self.run.number, "preparing…")
         self.prepare(self.run.number)
 
@@ -244,20 +258,13 @@ class QuizScreen(Screen):
         self._status("Finishing…")
         self._finish()
 
-    @work(thread=True, exclusive=True, group="finish")
+    @work(thread=True, exclusive=True, group="finish", exit_on_error=False)
     def _finish(self) -> None:
         # The summary may need the right answer of questions never shown: their variants are built here.
-        try:
-            self.run.finish()
-        except ProgressError as error:
-            self.app.call_from_thread(self.notify, f"The quiz could not be saved: {error}", severity="error")
+        self.run.finish()
         self.app.call_from_thread(self._finished)
 
     def _finished(self) -> None:
-        from .quiz_summary import QuizSummaryScreen
-
-        if self.run.result is None:  # the store failed: the answers checked so far are all it had
-            self.app.action_home()
-            return
         self._tick()
-        self.app.switch_screen(QuizSummaryScreen(self.run))
+        self.saved_notice()
+        self.tutor.show_quiz_summary(self.run)

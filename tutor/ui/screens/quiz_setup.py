@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import random
+import time
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.validation import Number
 from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.worker import Worker
 
-from tutor.core.quiz import plan_quiz
+from tutor.core.quiz import QuizRun, plan_quiz
+from tutor.core.study import Study
+
+from .base import TutorScreen
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 50
 MAX_TRIES = 3
 
 
-class QuizSetupScreen(Screen):
+class QuizSetupScreen(TutorScreen):
     BINDINGS = [
         # Function keys: a letter would be typed into the number box.
         Binding("f5", "start", "Start"),
@@ -28,9 +32,9 @@ class QuizSetupScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    def __init__(self, rng_seed: int | None = None, clock=None) -> None:
+    def __init__(self, study: Study, rng_seed: int | None = None, clock=None) -> None:
         """`rng_seed` and `clock` fix the questions and the timer (tests); by default both are live."""
-        super().__init__()
+        super().__init__(study)
         self.rng_seed = rng_seed
         self.clock = clock
         self.starting = False
@@ -52,12 +56,12 @@ class QuizSetupScreen(Screen):
                         yield RadioButton(str(tries), value=tries == 1)
             yield Static("", id="quiz-note")
         with Horizontal(classes="buttons"):
-            yield Button("Start F5", id="start", variant="primary")
-            yield Button("Back", id="back")
+            yield Button("Start F5", id="start", variant="primary", action="screen.start")
+            yield Button("Back", id="back", action="app.pop_screen")
         yield Footer()
 
     def on_mount(self) -> None:
-        study = self.app.study
+        study = self.study
         self.sub_title = "Quiz"
         lessons = self.query_one("#quiz-lessons", SelectionList)
         self.counts = {}
@@ -113,7 +117,6 @@ class QuizSetupScreen(Screen):
 
     # -- starting --------------------------------------------------------------------------------
     @on(Input.Submitted, "#quiz-count")
-    @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
         self.action_start()
 
@@ -127,22 +130,25 @@ class QuizSetupScreen(Screen):
         seed = self.rng_seed if self.rng_seed is not None else random.randrange(2**32)
         self.plan(ids, count, tries, seed)
 
-    @work(thread=True, exclusive=True, group="plan")
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def plan(self, ids: list[str], count: int, tries: int, seed: int) -> None:
-        # Reading the lessons' maths (sympy) may not have finished yet: never on the UI thread.
-        questions = plan_quiz(self.app.study.course, ids, count, seed)
-        self.app.call_from_thread(self._planned, questions, ids, tries)
+        # Reading the lessons' maths (sympy) may not have finished yet, and starting a run writes to
+        # the store: never on the UI thread.
+        questions = plan_quiz(self.study.course, ids, count, seed)
+        run = None
+        if questions:
+            run = QuizRun(self.study.store, self.study.course, questions, tries=tries, lesson_ids=ids,
+                          clock=self.clock or time.monotonic)
+        self.app.call_from_thread(self._planned, run)
 
-    def _planned(self, questions, ids: list[str], tries: int) -> None:
-        from .quiz import QuizScreen
-
+    def _planned(self, run: QuizRun | None) -> None:
         self.starting = False
-        if not questions:
+        if run is None:
             self.notify("The chosen lessons have no exercises that can be asked.", severity="warning")
             self._describe()
             return
-        self.app.switch_screen(QuizScreen(questions, tries=tries, lesson_ids=ids, clock=self.clock))
+        self.tutor.start_quiz(run)
 
-    @on(Button.Pressed, "#back")
-    def _back(self) -> None:
-        self.app.pop_screen()
+    def worker_failed(self, worker: Worker) -> None:
+        self.starting = False
+        self._describe()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tutor.core.quiz import UNANSWERED, Outcome, QuizRun, format_clock
+from tutor.core.study import Study
 
 from ..widgets.prose import Prose
+from .base import TutorScreen
 
 HEADINGS = ("Lesson", "Exercise", "Your answer", "Right answer")
 MIN_WIDTH = 6
@@ -43,7 +44,7 @@ def detail_markdown(outcome: Outcome, total: int, tries: int) -> str:
     mark = "✓ right" if outcome.correct else "✗ missed"
     used = f", {outcome.tries} of {tries} tries" if tries > 1 and outcome.tries else ""
     parts = [f"**Question {outcome.number} of {total}** · {plain(outcome.lesson_title)} · "
-             f"*{plain(outcome.question.exercise_id)}* · {mark}{used}"]
+             f"*{plain(outcome.title)}* · {mark}{used}"]
     if instance is not None:
         parts.append(instance.prompt)
         if instance.shows:
@@ -56,35 +57,38 @@ def detail_markdown(outcome: Outcome, total: int, tries: int) -> str:
     return "\n\n".join(parts)
 
 
-class QuizSummaryScreen(Screen):
+class QuizSummaryScreen(TutorScreen):
     BINDINGS = [
         Binding("r", "retry", "Retry missed"),
         Binding("h,escape", "home", "Home", key_display="h"),
     ]
 
-    def __init__(self, run: QuizRun) -> None:
-        super().__init__()
+    def __init__(self, study: Study, run: QuizRun) -> None:
+        super().__init__(study)
         self.run = run
+        self.retrying = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="quiz-score", classes="screen-title")
+        yield Static("", id="quiz-score", classes="screen-title", markup=False)
         yield DataTable(id="quiz-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="quiz-detail"):
             yield Prose(id="quiz-detail-text")
         with Horizontal(classes="buttons"):
-            yield Button("Retry the ones I missed (r)", id="retry", variant="primary")
-            yield Button("Home (h)", id="home")
+            yield Button("Retry missed (r)", id="retry", variant="primary", action="screen.retry")
+            yield Button("Home (h)", id="home", action="screen.home")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Quiz summary"
+        self.sub_title = "Practice summary" if self.run.mode == "practice" else "Quiz summary"
+        self.app.clear_notifications()  # the last question's "Right!" is not about the summary
         run, result = self.run, self.run.result
+        what = "Practice" if run.mode == "practice" else "Quiz"
         self.query_one("#quiz-score", Static).update(
-            f"Quiz done: {result.score} of {result.total} right ({result.fraction:.0%}) · "
+            f"{what} done: {result.score} of {result.total} right ({result.fraction:.0%}) · "
             f"time {format_clock(run.elapsed)}")
         table = self.query_one("#quiz-table", DataTable)
-        rows = [(o.lesson_title, o.question.exercise_id, " ".join(o.answer.split()), " ".join(o.expected.split()))
+        rows = [(o.lesson_title, o.title, " ".join(o.answer.split()), " ".join(o.expected.split()))
                 for o in run.outcomes]
         natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(HEADINGS)]
         # Number, mark, cell padding and a scrollbar take the rest: never a sideways scroll at 80 columns.
@@ -95,7 +99,8 @@ class QuizSummaryScreen(Screen):
         table.add_column("", width=1)
         for o, row in zip(run.outcomes, rows):
             mark = Text("✓", style="bold green") if o.correct else Text("✗", style="bold red")
-            table.add_row(str(o.number), *(clip(c, w) for c, w in zip(row, widths)), mark, key=str(o.number))
+            # Text, not str: a cell holds the author's and the learner's words, never markup.
+            table.add_row(str(o.number), *(Text(clip(c, w)) for c, w in zip(row, widths)), mark, key=str(o.number))
         retry = self.query_one("#retry", Button)
         retry.disabled = not run.retry_plan()
         if retry.disabled:
@@ -108,22 +113,21 @@ class QuizSummaryScreen(Screen):
         self.query_one("#quiz-detail-text", Prose).show(detail_markdown(outcome, len(self.run.outcomes), self.run.tries))
         self.query_one("#quiz-detail").scroll_home(animate=False)
 
-    @on(Button.Pressed, "#retry")
-    def _retry_button(self) -> None:
-        self.action_retry()
-
-    @on(Button.Pressed, "#home")
-    def _home_button(self) -> None:
-        self.action_home()
-
     def action_retry(self) -> None:
-        from .quiz import QuizScreen
-
-        questions = self.run.retry_plan()
-        if not questions:
+        if not self.run.retry_plan():
             self.notify("Nothing was missed: every question was right.")
             return
-        self.app.switch_screen(QuizScreen(questions, tries=self.run.tries, clock=self.run.clock))
+        if not self.retrying:
+            self.retrying = True
+            self.start_retry()
+
+    @work(thread=True, exclusive=True, group="retry", exit_on_error=False)
+    def start_retry(self) -> None:
+        run = self.run.retry()  # writes the new run to the store: off the UI thread
+        self.app.call_from_thread(self.tutor.start_quiz, run)
+
+    def worker_failed(self, worker) -> None:
+        self.retrying = False
 
     def action_home(self) -> None:
-        self.app.action_home()
+        self.tutor.action_home()

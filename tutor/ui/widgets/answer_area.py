@@ -1,4 +1,5 @@
-"""Where an answer is given: a box that reads you as you type, or the options of a choice question.
+"""Where an answer is given: a box that reads you as you type, the options of a choice question, or
+descent steps one at a time (the steps done so far above the box).
 
 Used by the exercise and quiz screens alike; it posts AnswerArea.Answered with the text to check,
 however it was given (Enter in a box, a letter or a click on an option, or the Check button).
@@ -14,13 +15,13 @@ from tutor.core.lessons.instance import Instance
 
 from .answer_box import AnswerBox
 from .choice_list import ChoiceList
+from .hand_steps import HandSteps
 
 PLACEHOLDERS = {
     "expression": "your answer, e.g. 2x + y",
     "vector": "(first component, second component)",
     "number": "a number, e.g. 4 or -1/2",
     "numbers": "numbers, e.g. (4, 5)",
-    "steps": "w = …, b = …; w = …, b = … (one group per step)",
 }
 
 
@@ -35,8 +36,15 @@ class AnswerArea(Vertical):
             self.area = area
             self.text = text
 
-    async def show(self, instance: Instance | None) -> None:
-        """Replace what is there with the right input for this instance (nothing for None)."""
+        @property
+        def control(self) -> AnswerArea:
+            return self.area
+
+    async def show(self, instance: Instance | None, *, one_step: bool = False) -> None:
+        """Replace what is there with the right input for this instance (nothing for None).
+
+        `one_step`: a descent exercise asked a step at a time (else every step in one answer).
+        """
         await self.remove_children()  # the old box must be gone before the new one mounts
         if instance is None:
             return
@@ -44,11 +52,30 @@ class AnswerArea(Vertical):
             choices = ChoiceList(instance.choices, id="choices")
             await self.mount(choices)
             choices.focus()
+            return
+        if instance.shape == "steps":
+            names = instance.component_names
+            one = ", ".join(f"{n} = …" for n in names)
+            if one_step:
+                await self.mount(HandSteps(instance.descent.steps, names, id="hand-steps"))
+                box = AnswerBox(instance.vocabulary, f"{one}  or  ({', '.join('…' for _ in names)})", id="answer")
+            else:
+                steps = len(instance.descent.steps)
+                box = AnswerBox(instance.vocabulary, "; ".join([one] * steps) + "  (one group per step)",
+                                groups=True, id="answer")
         else:
             names = instance.component_names if instance.shape in ("vector", "numbers") else ()
             box = AnswerBox(instance.vocabulary, PLACEHOLDERS.get(instance.shape, "your answer"), names, id="answer")
-            await self.mount(box)
-            box.focus_input()
+        await self.mount(box)
+        box.focus_input()
+
+    def steps_done(self, count: int) -> None:
+        """Descent by hand: `count` steps are right; the box asks the next, or goes once all are."""
+        for steps in self.query(HandSteps):
+            steps.answered = count
+            for box in self.query(AnswerBox):
+                box.clear()
+                box.display = count < len(steps.steps)
 
     def current(self) -> str | None:
         """What would be checked now: the highlighted option's letter, or the box's text."""

@@ -18,11 +18,24 @@ from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
 
+from .answer_input import AnswerInput
 
-def read_as(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    """('ok' | 'error' | 'empty', a line to show under the box)."""
+
+def read_as(text: str, vocabulary: Vocabulary, groups: bool = False) -> tuple[str, str]:
+    """('ok' | 'error' | 'empty', a line to show under the box).
+
+    `groups`: the answer is several groups separated by ';' (every descent step at once), each
+    read on its own, as the checker reads them.
+    """
     if not text.strip():
         return "empty", ""
+    if groups and ";" in text:
+        parts = [p for p in text.split(";") if p.strip()]
+        read = [read_as(p, vocabulary) for p in parts]
+        bad = next(((i, line) for i, (state, line) in enumerate(read, 1) if state == "error"), None)
+        if bad is not None:
+            return "error", f"group {bad[0]}: {bad[1]}"
+        return "ok", "read as: " + "; ".join(line.removeprefix("read as: ").split("\n")[0] for _, line in read)
     try:
         parsed = parse(text, vocabulary)
     except ParseError as error:
@@ -59,22 +72,27 @@ class AnswerBox(Vertical):
             self.box = box
             self.text = text
 
+        @property
+        def control(self) -> AnswerBox:
+            return self.box
+
     def __init__(self, vocabulary: Vocabulary, placeholder: str = "your answer",
-                 components: tuple[str, ...] = (), **kwargs) -> None:
+                 components: tuple[str, ...] = (), groups: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.vocabulary = vocabulary
         self.placeholder = placeholder
         self.components = components
+        self.groups = groups
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.placeholder, id="whole")
+        yield AnswerInput(placeholder=self.placeholder, id="whole")
         if len(self.components) > 1:
             with Vertical(id="components"):
                 for i, name in enumerate(self.components):
                     with Horizontal(classes="component"):
-                        yield Label(name)
-                        yield Input(placeholder=f"{name}", id=f"part-{i}")
-        yield Static("", classes="reading", id="reading")
+                        yield Label(name, markup=False)
+                        yield AnswerInput(placeholder=f"{name}", id=f"part-{i}")
+        yield Static("", classes="reading", id="reading", markup=False)
 
     @property
     def text(self) -> str:
@@ -103,7 +121,7 @@ class AnswerBox(Vertical):
         self._refresh_reading()
 
     def _refresh_reading(self) -> None:
-        state, line = read_as(self.text.replace("?", ""), self.vocabulary) if self.text else ("empty", "")
+        state, line = read_as(self.text.replace("?", ""), self.vocabulary, self.groups) if self.text else ("empty", "")
         reading = self.query_one("#reading", Static)
         reading.update(line)
         reading.set_class(state == "error", "-error")
@@ -116,5 +134,8 @@ class AnswerBox(Vertical):
             if index + 1 < len(self.components) and not self.query_one(f"#part-{index + 1}", Input).value:
                 self.query_one(f"#part-{index + 1}", Input).focus()
                 return
-        if self.text.strip():
-            self.post_message(self.Submitted(self, self.text))
+        # The value the Input had when Enter was pressed, not what it holds now: keys typed after
+        # Enter (clearing the box for the next answer) may already be in it when this runs.
+        text = self.text if self.has_class("-components") else event.value
+        if text.strip():
+            self.post_message(self.Submitted(self, text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+from rich.text import Text
 from textual import events, on
 from textual.message import Message
 from textual.widgets import OptionList
@@ -23,9 +24,15 @@ class ChoiceList(OptionList):
             self.choice_list = choice_list
             self.letter = letter
 
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
     def __init__(self, choices: tuple[Choice, ...], **kwargs) -> None:
         letters = string.ascii_lowercase
-        super().__init__(*[Option(f"{letters[i]}) {c.text}", id=letters[i]) for i, c in enumerate(choices)], **kwargs)
+        # Option text is the lesson author's: plain text, never markup.
+        super().__init__(*[Option(Text(f"{letters[i]}) {c.text}"), id=letters[i]) for i, c in enumerate(choices)],
+                         markup=False, **kwargs)
         self.letters = letters[: len(choices)]
 
     def on_key(self, event: events.Key) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import string
+from dataclasses import replace
 
 from tutor.core.maths.verdict import Verdict
 
-from ..instance import Choice
+from ..instance import Choice, Instance
 from .base import ExerciseType, Problem_
 
 
@@ -51,3 +53,18 @@ def judge(choices: tuple[Choice, ...], text: str) -> Verdict:
     if chosen.correct:
         return Verdict("correct", "choice", f"Correct. {chosen.explanation}", interpreted=shown)
     return Verdict("incorrect", "choice", f"Not this one. {chosen.explanation}", interpreted=shown)
+
+
+def shuffled(instance: Instance, order_seed: int) -> Instance:
+    """The same question with its options in another order (a retry must not be answered by letter).
+
+    Seeded, so the same question shows the same order each time it is built.
+    """
+    order = list(range(len(instance.choices)))
+    random.Random(f"options:{order_seed}").shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]  # a shuffle that changes nothing would defeat the purpose
+    choices = tuple(instance.choices[i] for i in order)
+    right = next(i for i, c in enumerate(choices) if c.correct)
+    return replace(instance, choices=choices, checker=lambda text: judge(choices, text),
+                   expected=f"{string.ascii_lowercase[right]}) {choices[right].text}")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from tutor.core.descent import DescentError, DescentRun, Loss, show
+from tutor.core.descent.config import LabConfig
 from tutor.core.maths.check import prepare
 from tutor.core.maths.preview import preview
 from tutor.core.maths.render import render
@@ -21,6 +22,7 @@ from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
 from .descent_judge import (
     DEFAULT_TOLERANCE,
+    HandDescent,
     HandStep,
     describe_tolerance,
     gradient_mistakes,
@@ -103,16 +105,13 @@ class DescentExercise(ExerciseType):
         formula = self._formula(v, values)
         shows = f"{formula}\nstart: {start} · learning rate {show(v.lr)} · {len(v.steps)} step(s) by hand"
         expected = "; ".join(f"step {s.index}: {named(self.parameters, s.after)}" for s in v.steps)
-        lab = {"loss": self.model.loss, "data": dict(v.data) or None, "params": self.parameters,
-               "start": dict(v.start), "lr": v.lr, "steps": self.model.lab_steps, "ahead": len(v.steps),
-               "title": formula}
-        partials = v.loss.partial_formulas()
-        extra = {"params": self.parameters, "lr": v.lr, "start": dict(v.start), "steps": v.steps,
-                 "formula": formula, "partials": partials, "tolerance": describe_tolerance(tolerance),
-                 "check_step": judge.check_step, "read_step": judge.read, "lab": lab}
+        lab = LabConfig("exercise", formula, self.model.loss, dict(v.data) or None, dict(v.start), v.lr,
+                        self.model.lab_steps, self.parameters, ahead=len(v.steps))
+        descent = HandDescent(self.parameters, v.steps, tuple(v.loss.partial_formulas()),
+                              describe_tolerance(tolerance), lab, judge)
         return self.base_instance(
             seed, values, title="Gradient descent by hand", shows=shows, expected=expected, shape="steps",
-            variables=self.parameters, component_names=self.parameters, checker=judge.check_all, extra=extra,
+            variables=self.parameters, component_names=self.parameters, checker=judge.check_all, descent=descent,
             placeholders={"loss": formula, "function": formula, "lr": show(v.lr), "start": start,
                           "steps": str(len(v.steps)), "answer": expected},
         )

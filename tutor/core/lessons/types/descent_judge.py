@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import numpy as np
 import sympy as sp
 
 from tutor.core.descent import Loss, show
+from tutor.core.descent.config import LabConfig
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import Problem, Tolerance
 from tutor.core.maths.errors import MathsError
@@ -239,3 +240,32 @@ class Judge:
 
 def _sentence(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
+
+
+@dataclass(frozen=True)
+class HandDescent:
+    """What a descent-by-hand exercise gives the screen that asks it one step at a time."""
+
+    names: tuple[str, ...]           # the parameters, in the order a step is typed
+    steps: tuple[HandStep, ...]
+    partials: tuple[str, ...]        # "∂L/∂w = 2·x·(b + w·x − y)", one per parameter
+    tolerance: str                   # "±0.005 or ±0.1%", as the prompt may say it
+    lab: LabConfig                   # the same run, for the lab to take over once the steps are done
+    judge: Judge = field(repr=False, compare=False)
+
+    def check_step(self, k: int, text: str, previous: Sequence[float] | None = None) -> Verdict:
+        """Step k (1-based), typed as `w = 1.6, b = 0.8` or `(1.6, 0.8)`; `previous` is the
+        learner's own accepted step k − 1, so a rounded step is carried forward, not punished."""
+        return self.judge.check_step(k, text, previous)
+
+    def read_step(self, text: str) -> tuple[float, ...] | None:
+        """The numbers of a typed step, in parameter order; None if it is not such a step."""
+        return self.judge.read(text)
+
+    def solution(self, intro: str | None) -> str:
+        """The worked solution as Markdown: the partial derivatives, then every step written out."""
+        lines = [f"**Solution.** {intro or 'The partial derivatives, then each step:'}", "  \n".join(self.partials)]
+        for step in self.steps:
+            gradient = ", ".join(show(g) for g in step.gradient)
+            lines.append(f"**Step {step.index}**, ∇L = ({gradient}):  \n" + "  \n".join(step.updates))
+        return "\n\n".join(lines)
