@@ -3,8 +3,8 @@
 sympy evaluates constants eagerly and orders, prints and compares them through evalf: after a tower
 such as e^e^e^e^e the next `str` or `expand` runs for hours, and an integer of more than 4300
 digits cannot even be printed. So each constant is evaluated once, in bounded precision, as it is
-built, and one that is undefined, complex or too large is refused with the column where it starts.
-Undefined pieces are refused even when sympy would absorb them: 1/|tan(π/2)| is not 0.
+built, and one that is too large, or that sympy itself made undefined or complex, is refused with
+the column where it starts, before a later step absorbs it: 1/|tan(π/2)| is not 0.
 """
 
 from __future__ import annotations
