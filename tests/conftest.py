@@ -12,4 +12,8 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("HOME", str(home))
+    # The default learner is named after the login: the same name on every machine the tests run on.
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(variable, "student")
+    monkeypatch.delenv("TUTOR_LEARNER", raising=False)
     yield home

@@ -5,13 +5,22 @@ from __future__ import annotations
 import math
 import re
 import threading
+import tracemalloc
+from collections.abc import Callable
 
 import numpy as np
+import plotext as plt
+import plotext._utility as plotext_utility
 import pytest
 
-from tutor.core.charts import ChartSpec, Series, loss_chart, norm_chart, rates_chart, render, surface_chart
+from tutor.cli import run
+from tutor.core.charts import ChartSpec, Series, heat_grid, loss_chart, norm_chart, rates_chart, render, surface_chart
+from tutor.core.charts.clip import clip_polyline
 from tutor.core.charts.contour import bins, crossings, levels_for
-from tutor.core.descent import PRESETS, Loss, compare_rates, descend
+from tutor.core.charts.fit import fit
+from tutor.core.charts.ticks import decade_ticks, linear_ticks
+from tutor.core.descent import PRESETS, DescentRun, Loss, compare_rates, descend
+from tutor.core.descent.trace import Outcome, Step, Trace
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -176,3 +185,185 @@ def test_two_threads_never_mix_their_charts(course):
     for t in threads:
         t.join()
     assert seen == {"a": {alone["a"]}, "b": {alone["b"]}}
+
+
+# -- whatever the values, the work is bounded by the screen ----------------------------------------------
+# The lab's chart pane less its line of notes, on an 80×24 and a 100×30 screen (tests/ui/test_lab.py
+# checks these are the sizes the lab draws at), and `tutor descent --plot` on the same terminals.
+SCREENS = {"80x24": ((52, 15), (80, 22)), "100x30": ((68, 21), (100, 24))}
+PEAK_BYTES = 4_000_000  # a few MB: the points of one screen, not of the values' range
+
+
+def runaway(loss, start: dict, lr: float, steps: int = 600) -> Trace:
+    """A descent stepped on past its divergence, until the values stop being numbers (inf, then NaN)."""
+    run = DescentRun(loss, start, lr)
+    for _ in range(steps):
+        if run.step() is None:
+            break
+    return run.trace
+
+
+def broken() -> Trace:
+    """A hand-made trace with ±∞ and NaN in every field a chart reads."""
+    inf, nan = math.inf, math.nan
+    rows = [((0.0, 0.0), 16.0, (-16.0, -8.0)), ((1.6, 0.8), inf, (inf, -inf)), ((nan, 1.0), nan, (nan, nan)),
+            ((2.0, -inf), 3.0, (1.0, 2.0)), ((1e300, -1e300), 1e308, (1e308, -1e308)), ((0.5, 0.5), 0.5, (0.1, 0.1))]
+    steps = tuple(Step(k, p, loss, g, math.hypot(*g) if all(map(math.isfinite, g)) else nan, 0.1 if k else None)
+                  for k, (p, loss, g) in enumerate(rows))
+    return Trace(("w", "b"), steps, Outcome("diverged", 4, "made up"))
+
+
+@pytest.fixture(scope="module")
+def wild():
+    preset = PRESETS["mse-one"]
+    loss = preset.make_loss()
+    one = Loss("x^2")
+    return {"loss": loss, "view": preset.view, "trace": runaway(loss, preset.start_point(), 1.5),
+            "one": one, "one trace": runaway(one, {"x": 1.0}, 1.5),
+            "rates": compare_rates(loss, preset.start_point(), (0.1, 1.5, 3.0), 500)}
+
+
+def every_chart(w: dict, trace: Trace, width: int, height: int) -> dict[str, Callable[[], ChartSpec]]:
+    loss, view = w["loss"], w["view"]
+    return {
+        "loss": lambda: loss_chart(trace), "loss, log": lambda: loss_chart(trace, "log"),
+        "norm": lambda: norm_chart(trace), "norm, log": lambda: norm_chart(trace, "log", 1e-8),
+        "contours": lambda: surface_chart(loss, trace, view=view),
+        "heat map": lambda: surface_chart(loss, trace, view=view, mode="heat", grid=heat_grid(width, height, view)),
+        "surface, view fitted": lambda: surface_chart(loss, trace),
+        "curve": lambda: surface_chart(w["one"], w["one trace"], view=[(-3.0, 3.0)]),
+        "rates": lambda: rates_chart(w["rates"], ("calm", "yours", "wild")),
+        "rates, linear": lambda: rates_chart(w["rates"], scale="linear"),
+    }
+
+
+class PlotextWork:
+    """Counts the points handed to plotext and the points its line joining makes from them.
+
+    The joining is checked before plotext does it, so an unbounded chart fails here at once instead
+    of filling the memory (plotext joins two points cell by cell over the whole range between them).
+    """
+
+    def __init__(self, monkeypatch, bound: int) -> None:
+        self.bound, self.handed, self.joined = bound, 0, 0
+        for name in ("plot", "scatter"):
+            monkeypatch.setattr(plt, name, self._handing(getattr(plt, name)))
+        monkeypatch.setattr(plotext_utility, "get_lines", self._joining(plotext_utility.get_lines))
+
+    def _handing(self, original):
+        def counted(xs, ys, *args, **kwargs):
+            self.handed += len(xs)
+            assert self.handed <= self.bound, f"{self.handed} points handed to plotext"
+            return original(xs, ys, *args, **kwargs)
+        return counted
+
+    def _joining(self, original):
+        def counted(x, y, *other):
+            cells = [(a, b) for a, b in zip(x, y) if isinstance(a, int) and isinstance(b, int)]
+            cost = sum(max(abs(a1 - a0), abs(b1 - b0)) for (a0, b0), (a1, b1) in zip(cells, cells[1:]))
+            assert self.joined + cost <= self.bound, f"plotext would join {cost} cells"
+            out = original(x, y, *other)
+            self.joined += len(out[0])
+            return out
+        return counted
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("which", ["diverging", "inf and NaN"])
+def test_every_chart_is_bounded_by_the_screen(wild, monkeypatch, screen, which):
+    trace = wild["trace"] if which == "diverging" else broken()
+    assert which != "diverging" or (trace.outcome.kind == "diverged" and not trace.final.finite)
+    lab, terminal = SCREENS[screen]
+    cases = [(lab, name, build) for name, build in every_chart(wild, trace, *lab).items()]
+    cases.append((terminal, "descent --plot", lambda: loss_chart(trace)))
+    for (width, height), name, build in cases:
+        dots = 8 * width * height  # braille dots in the whole chart: more than plotext ever needs
+        work = PlotextWork(monkeypatch, dots)
+        tracemalloc.start()
+        try:
+            text = render(build(), width, height, color=False)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        monkeypatch.undo()
+        assert 0 < work.handed <= dots and work.joined <= dots, name
+        assert peak < PEAK_BYTES, f"{name}: {peak} bytes"
+        lines = text.split("\n")
+        assert len(lines) == height and all(len(line) == width for line in lines), name
+
+
+def test_a_line_to_a_far_point_is_cut_where_it_leaves_the_view():
+    spec = ChartSpec("t", "x", "y", (Series((0.0, 1e300), (0.0, 5e299), "far"),), (-1.0, 1.0), (-1.0, 1.0))
+    (drawn,) = fit(spec, 60, 20).drawn
+    # In view units (the view is 0..1 both ways): from the centre to the right edge, half way up to the top.
+    assert drawn.xs == [0.5, 1.0] and drawn.ys == pytest.approx([0.5, 0.75])
+    u, v = clip_polyline(np.array([-1.0, 2.0, 0.5, np.nan, 0.25]), np.array([0.5, 0.5, 0.75, 0.0, 0.25]))
+    # across the view; back in from the right edge; a break; a lone point kept as a dot
+    pieces = [[float(a), float(b)] for a, b in zip(u, v)]
+    assert pieces[:2] == [[0.0, 0.5], [1.0, 0.5]] and pieces[3:5] == [[1.0, pytest.approx(2 / 3)], [0.5, 0.75]]
+    assert np.isnan(u[2]) and np.isnan(u[5]) and pieces[6] == [0.25, 0.25] and len(u) == 7
+    far, _ = clip_polyline(np.array([1e13, -1e13]), np.array([0.5, 0.5]))
+    assert far.size == 0  # both ends beyond the precision a crossing needs: not drawn rather than wrong
+
+
+def test_a_long_loss_keeps_its_spikes_in_few_points():
+    ys = [1.0] * 10_000
+    ys[5_000] = 50.0
+    spec = loss_chart(Trace(("x",), tuple(Step(k, (0.0,), y, (0.0,), 0.0) for k, y in enumerate(ys)),
+                            Outcome("max-steps", 9_999)))
+    (drawn,) = fit(spec, 68, 21).drawn
+    assert len(drawn.xs) <= 4 * 2 * 68 and max(drawn.ys) > 0.9  # in view units: the spike reaches the top
+
+
+# -- axis labels a learner can read ---------------------------------------------------------------------------
+def tick_labels(text: str) -> tuple[list[str], list[str]]:
+    """The y labels (left of ┤) and x labels (the line under └) of a chart drawn without colour."""
+    lines = text.split("\n")
+    ys = [line.split("┤")[0].strip() for line in lines if "┤" in line]
+    under = next(k for k, line in enumerate(lines) if "└" in line) + 1
+    return ys, lines[under].split()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_axis_labels_are_short_on_a_diverging_run(wild, screen):
+    (width, height), terminal = SCREENS[screen]
+    for name, build in every_chart(wild, wild["trace"], width, height).items():
+        ys, xs = tick_labels(render(build(), width, height, color=False))
+        assert len(ys) >= 2 and len(xs) >= 2, name
+        for label in ys + xs:
+            assert len(label) <= 6 and float(label.replace("−", "-")) is not None, (name, label)
+    stopped = descend(wild["loss"], PRESETS["mse-one"].start_point(), 1.5, 10)  # stops at the divergence
+    ys, _ = tick_labels(render(loss_chart(stopped), *terminal, color=False))
+    assert "4e12" in ys and "0" in ys  # where plotext wrote 4859478203596.8
+
+
+def test_descent_plot_labels_a_divergence_shortly(capsys):
+    assert run(["descent", "--loss", "(2w+b-4)^2", "--start", "w=0,b=0", "--lr", "1.5", "--steps", "10",
+                "--plot"]) == 0
+    out = capsys.readouterr().out
+    ys, _ = tick_labels(out[out.index("loss per step"):])
+    assert ys and all(len(label) <= 5 for label in ys) and "4e12" in ys
+
+
+def test_tick_labels_read_like_the_rest_of_the_app():
+    assert linear_ticks(0, 4.86e12, 5)[1] == ("0", "1e12", "2e12", "3e12", "4e12")
+    assert linear_ticks(-1, 2, 6)[1] == ("−1", "−0.5", "0", "0.5", "1", "1.5", "2")
+    assert linear_ticks(1, 1.00005, 4)[1] == ("1", "1.00002", "1.00004")
+    assert linear_ticks(100, 1000, 5)[1] == ("200", "400", "600", "800", "1000")
+    assert decade_ticks(-8.2, 12.5, 5)[1] == ("1e−8", "1e−3", "100", "1e7", "1e12")
+    assert decade_ticks(0.3, 0.7, 4)[1] == ("2", "3", "4", "5")  # under a decade: round values, placed at their logs
+
+
+def test_a_fitted_view_leaves_out_a_runaway(wild):
+    trace = descend(wild["loss"], PRESETS["mse-one"].start_point(), 1.5, 10)  # w: 0, 24, −312, 4392, …
+    w0, w1 = surface_chart(wild["loss"], trace).xlim
+    assert w0 < 0 < 24 < w1 < 312
+    slow = descend("x^2 + y^2", {"x": 5.0, "y": 5.0}, 0.001, 2000)  # creeping on: never a runaway
+    assert surface_chart(Loss("x^2 + y^2"), slow).xlim[0] < slow.final.params[0] < 5.0
+
+
+def test_a_divergence_stepped_past_is_marked_where_it_happened(wild):
+    trace = runaway(wild["loss"], PRESETS["mse-one"].start_point(), 1.5, 45)  # F5 on from the divergence
+    assert trace.outcome.step == 5 and trace.final.index == 45
+    (mark,) = loss_chart(trace).marks
+    assert mark.text == "✗ diverged (step 5)" and (mark.x, mark.y) == (5, trace.steps[5].loss)

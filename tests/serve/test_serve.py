@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 
 from tutor.cli import run
+from tutor.core.progress import ProgressDatabase, database_path
 from tutor.serve import server as serve_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,8 +126,10 @@ async def test_a_tab_gets_its_own_tutor_and_the_server_stops_cleanly(server, tmp
         async with http.get(base + links.urls[-1]) as asset:
             assert asset.status == 200
         async with http.ws_connect(f"{base}/ws?width=100&height=30") as ws:
+            await first_screen(ws, "Who is studying?")  # a shared tab asks the learner's name first
+            await ws.send_json(["stdin", "Ana María\r"])
             text = await first_screen(ws, FIRST_LESSON)
-            assert "tutor" in text
+            assert "tutor · Ana María" in text
             roles = {}
             for pid in children(proc.pid):
                 command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -145,6 +148,9 @@ async def test_a_tab_gets_its_own_tutor_and_the_server_stops_cleanly(server, tmp
     while any(alive(pid) for pid in everyone) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
     assert not [pid for pid in everyone if alive(pid)], "a tab's process outlived the server"
+    db, _ = ProgressDatabase.open(database_path(tmp_path / "data"))  # her progress: the server's data
+    with db:
+        assert [learner.name for learner in db.learners()] == ["Ana María"]
 
 
 def test_it_binds_to_localhost_unless_told_and_then_warns(monkeypatch, tmp_path, capsys) -> None:
@@ -171,10 +177,10 @@ async def test_one_tab_ending_does_not_wait_for_another(server) -> None:
     base = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession() as http:
         first = await http.ws_connect(f"{base}/ws?width=80&height=24")
-        await first_screen(first, FIRST_LESSON)
+        await first_screen(first, "Who is studying?")
         launchers = {pid for pid in children(proc.pid) if b"serve/launch.py" in Path(f"/proc/{pid}/cmdline").read_bytes()}
         async with http.ws_connect(f"{base}/ws?width=80&height=24") as second:
-            await first_screen(second, FIRST_LESSON)
+            await first_screen(second, "Who is studying?")
             await first.close()  # the browser tab is closed: its tutor is told to quit
             deadline = time.monotonic() + 15
             while any(alive(pid) for pid in launchers) and time.monotonic() < deadline:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .maths.verdict import Verdict
     from .progress import ProgressStore
     from .results.outbox import Outbox
+    from .sheets.progress import ExerciseProgress
     from .sheets.session import SheetSession
 
 
@@ -40,6 +41,16 @@ class Answering:
 
     def _in_sheet(self, instance: Instance) -> bool:
         return self.sheet is not None and self.sheet.covers(instance.lesson_id, instance.exercise_id, instance.seed)
+
+    def help_allowed(self, instance: Instance) -> bool:
+        """Hints, worked solutions and other variants may be shown for this variant (not in a test)."""
+        return not (self._in_sheet(instance) and not self.sheet.help_allowed)
+
+    def in_sheet(self, instance: Instance) -> ExerciseProgress | None:
+        """This variant as an exercise of the open sheet (status, tries left), or None if it is not one."""
+        if not self._in_sheet(instance):
+            return None
+        return self.sheet.progress().exercise(instance.lesson_id, instance.exercise_id)
 
     # -- the one call when an answer is checked -----------------------------------------------------
     def record(self, instance: Instance, answer: str, verdict: Verdict, mode: str = "study") -> Recorded:

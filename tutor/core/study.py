@@ -65,21 +65,31 @@ class Study(Answering):
                  submit: Path | None = None, outbox: Outbox | None = None) -> None:
         """`store` is one learner's; `sheet` the lab sheet being worked on (same learner); `submit`
         the submit folder every checked answer is also written to (default: the sheet's)."""
-        if sheet is not None and sheet.store.learner.id != store.learner.id:
-            raise ValueError("the sheet was opened by another learner")
         self.course = course
         self.store = store
         self.catalog = catalog or []
-        self.sheet = sheet
-        self.submit = submit if submit is not None else (sheet.submit if sheet is not None else None)
-        if self.submit is not None and outbox is None:
-            from .results.outbox import Outbox
-
-            outbox = Outbox(store.db)
+        self.sheet: SheetSession | None = None
+        self.submit = submit
         self.outbox = outbox
+        if sheet is not None or submit is not None:
+            self.open_sheet(sheet, submit)
         self._saving_failed = False  # a notice was given that answers are only held in memory
         self._shown: dict[tuple[str, str, int], float] = {}  # when each variant was put on screen
         self._lock = threading.Lock()
+
+    def open_sheet(self, sheet: SheetSession | None, submit: Path | None = None) -> None:
+        """Work on a lab sheet from now on (the screens open it once the course is read); `submit`:
+        the submit folder every checked answer also goes to (default: the sheet's)."""
+        if sheet is not None and sheet.store.learner.id != self.store.learner.id:
+            raise ValueError("the sheet was opened by another learner")
+        self.sheet = sheet
+        if submit is None and sheet is not None:
+            submit = sheet.submit
+        self.submit = submit
+        if submit is not None and self.outbox is None:
+            from .results.outbox import Outbox
+
+            self.outbox = Outbox(self.store.db)
 
     @property
     def learner(self) -> Learner:

@@ -5,12 +5,43 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tutor.core.descent import Loss, compare_rates, descend
 from tutor.core.descent.trace import Trace, show
 
 from .spec import ChartSpec, Mark, Scale, Series, padded
 from .steps import log_floor, on_scale
 
 COLORS = ("yellow", "green", "red", "cyan", "magenta", "blue")
+SEARCH = 10  # halvings or doublings tried when looking for a rate that does (or does not) diverge
+
+
+def three_rates(loss: Loss, start: dict, lr: float, steps: int,
+                preset: Sequence[float] | None = None) -> tuple[tuple[Trace, ...], tuple[str, ...]]:
+    """The runs the rates chart compares, always with the learner's rate `lr` among them.
+
+    A preset's (too small, good, diverging) when `lr` is one of them; else three around `lr`: a tenth
+    of it and the first doubling that diverges, or — when `lr` itself diverges — the first halving
+    that does not and a tenth of that.
+    """
+    if preset is not None and lr in preset:
+        traces = compare_rates(loss, start, preset, steps)
+        labels = ["too small", "good", "diverging" if traces[-1].outcome.kind == "diverged" else "large"]
+        if lr != preset[1]:
+            labels[list(preset).index(lr)] += ", yours"
+        return traces, tuple(labels)
+    if _diverges(loss, start, lr, steps):
+        calm = next((lr / 2 ** k for k in range(1, SEARCH + 1) if not _diverges(loss, start, lr / 2 ** k, steps)),
+                    lr / 2 ** SEARCH)
+        rates, labels = (calm / 10, calm, lr), ("smaller", "calm", "yours")
+    else:
+        big = next((lr * 2 ** k for k in range(1, SEARCH + 1) if _diverges(loss, start, lr * 2 ** k, steps)),
+                   None)
+        rates, labels = (lr / 10, lr, big or lr * 2 ** SEARCH), ("smaller", "yours", "diverging" if big else "larger")
+    return compare_rates(loss, start, rates, steps), labels
+
+
+def _diverges(loss: Loss, start: dict, lr: float, steps: int) -> bool:
+    return descend(loss, start, lr, steps).outcome.kind == "diverged"
 
 
 def rates_chart(traces: Sequence[Trace], labels: Sequence[str] | None = None, scale: Scale = "log",
@@ -27,25 +58,25 @@ def rates_chart(traces: Sequence[Trace], labels: Sequence[str] | None = None, sc
     calm = [t for t in traces if t.outcome.kind != "diverged"] or list(traces)
     top = max((v for t in calm for v in t.losses if math.isfinite(v)), default=1.0)
     cap = top * headroom if top > 0 else headroom
-    series, marks, everything, notes = [], [], [], []
+    series, marks, everything, notes, floored = [], [], [], [], []
     floor = log_floor([v for t in traces for v in t.losses])  # one floor for all, below every line
     for k, trace in enumerate(traces):
         name = f"lr {show(trace.lr or 0.0)}" + (f" ({labels[k]})" if labels and k < len(labels) else "")
         xs, ys = _capped([s.index for s in trace.steps], trace.losses, cap)
         xs, ys, used = on_scale(xs, ys, scale, floor)
         if used is not None:
-            notes.append(f"{name}: losses of 0 or less are drawn at {show(floor, 3)}")
+            floored.append(f"{name}: losses ≤ 0 drawn at {show(floor, 3)}")
         color = COLORS[k % len(COLORS)]
         series.append(Series(xs, ys, name, "line", "braille", color))
         everything.extend(ys)
         if trace.outcome.kind == "diverged" and xs:
             marks.append(Mark(f"✗ step {trace.outcome.step}", xs[-1], ys[-1], color))
-            notes.append(f"{name} diverged at step {trace.outcome.step}: {trace.outcome.reason}")
+            notes.append(f"{name} diverged at step {trace.outcome.step}")
     last = max(t.final.index for t in traces)
     ylim = padded(everything, scale, include_zero=scale == "linear" and min(everything, default=0) >= 0)
     return ChartSpec("the same start, three learning rates" if len(traces) == 3 else "learning rates compared",
                      "step", "loss", tuple(series), (0.0, float(max(last, 1))), ylim, scale, tuple(marks),
-                     tuple(notes), integer_x=True)
+                     (*notes, *floored), integer_x=True)  # a divergence is the note worth the first line
 
 
 def _capped(xs: Sequence[int], ys: Sequence[float], cap: float) -> tuple[list[float], list[float]]:

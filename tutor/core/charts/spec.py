@@ -9,6 +9,7 @@ from typing import Literal
 
 Scale = Literal["linear", "log"]
 Range = tuple[float, float]
+MAX_EXPONENT = 307  # 10 ** 308.3 overflows a float
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,10 @@ def padded(values: Iterable[float], scale: Scale = "linear", pad: float = 0.05,
         # Pad by a factor: a log axis treats 1e-8..1e-7 like 1..10.
         lo, hi = math.log10(lo), math.log10(hi)
         span = max(hi - lo, 1.0)
-        return 10 ** (lo - pad * span), 10 ** (hi + pad * span)
+        return 10 ** max(lo - pad * span, -MAX_EXPONENT), 10 ** min(hi + pad * span, MAX_EXPONENT)
     span = hi - lo or max(abs(hi), 1.0)
+    if not math.isfinite(span):  # from −1e308 to 1e308: no room is left to pad with
+        return lo, hi
     bottom = 0.0 if include_zero and lo == 0 else lo - pad * span  # a loss axis starts at 0 exactly
-    return bottom, hi + pad * span
+    top = hi + pad * span
+    return (bottom if math.isfinite(bottom) else lo), (top if math.isfinite(top) else hi)

@@ -34,15 +34,14 @@ def log_floor(values: Sequence[float]) -> float:
 
 
 def _outcome_marks(trace: Trace, xs: tuple, ys: tuple) -> tuple[Mark, ...]:
-    if not xs:
+    if not xs or trace.outcome.kind not in ("diverged", "converged"):
         return ()
+    # At the step the verdict is about (F5 may have gone on from there), else at the last point drawn.
+    k = trace.outcome.step
+    x, y = (k, ys[xs.index(k)]) if k in xs else (xs[-1], ys[-1])
     if trace.outcome.kind == "diverged":
-        return (Mark(f"✗ diverged (step {trace.outcome.step})", xs[-1], ys[-1], "red"),)
-    if trace.outcome.kind == "converged":
-        k = trace.outcome.step
-        y = ys[xs.index(k)] if k in xs else ys[-1]
-        return (Mark(f"✓ converged (step {k})", k, y, "green"),)
-    return ()
+        return (Mark(f"✗ diverged (step {k})", x, y, "red"),)
+    return (Mark(f"✓ converged (step {k})", x, y, "green"),)
 
 
 def _step_chart(trace: Trace, values: Sequence[float], title: str, ylabel: str, label: str,
@@ -51,9 +50,11 @@ def _step_chart(trace: Trace, values: Sequence[float], title: str, ylabel: str, 
     xs, ys, floor = on_scale(steps, values, scale)
     notes = []
     if floor is not None:
-        notes.append(f"values of 0 or less are drawn at the bottom edge ({show(floor, 3)}) of the log scale")
-    if len(xs) < len(steps):
-        notes.append(f"steps {xs[-1] + 1 if xs else 0}–{steps[-1]} are not finite numbers and are not drawn")
+        notes.append(f"values ≤ 0 are drawn on the bottom edge ({show(floor, 3)})")
+    missing = [k for k, v in zip(steps, values) if not math.isfinite(v)]
+    if missing:
+        where = f"step {missing[0]}" if len(missing) == 1 else f"{len(missing)} steps from {missing[0]}"
+        notes.append(f"{where} not finite (∞ or NaN): not drawn")
     series = (Series(xs, ys, label, "line", "braille", color),)
     xlim = (0.0, float(max(steps[-1], 1)))
     ylim = padded(ys, scale, include_zero=scale == "linear" and all(y >= 0 for y in ys))

@@ -15,6 +15,7 @@ from tutor.core.descent.trace import Trace, show
 
 from .contour import bins, crossings, levels_for
 from .curve import curve_chart
+from .layout import canvas, small, y_ticks
 from .spec import ChartSpec, Mark, Series
 
 Mode = Literal["contour", "heat"]
@@ -30,7 +31,7 @@ def surface_chart(loss: Loss, trace: Trace | None = None, *, view: Sequence[Rang
 
     Parameters not plotted are held at the trace's current values. With one parameter the chart
     is the curve L(x) with the path's points on it. For a heat map drawn at width × height, pass
-    grid=heat_grid(width, height) so that each cell is one character.
+    grid=heat_grid(width, height, view) so that each cell is one character.
     """
     names = tuple(names or loss.params[:2])
     current = trace.point() if trace else {}
@@ -44,7 +45,7 @@ def surface_chart(loss: Loss, trace: Trace | None = None, *, view: Sequence[Rang
     view = tuple((float(a), float(b)) for a, b in view)
     if len(names) == 1:
         return curve_chart(loss, trace, names[0], view[0], current, grid)
-    cells = grid or ((61, 31) if mode == "contour" else heat_grid(80, 24))
+    cells = grid or ((61, 31) if mode == "contour" else heat_grid(80, 24, view))
     surface = loss_surface(loss, view, current, names, cells)
     if mode == "heat":
         series, notes = _heat(surface.xs, surface.ys, surface.z, levels)
@@ -75,9 +76,14 @@ def surface_chart(loss: Loss, trace: Trace | None = None, *, view: Sequence[Rang
                      legend=False)
 
 
-def heat_grid(width: int, height: int) -> tuple[int, int]:
-    """About one heat-map cell per character of a chart drawn at width × height (no gaps, no overlap)."""
-    return max(width - 7, 8), max(height - 5, 4)
+def heat_grid(width: int, height: int, view: Sequence[Range] | None = None) -> tuple[int, int]:
+    """One heat-map cell per character of the plot drawn at width × height over `view` (no gaps, no overlap).
+
+    The plot is the chart less its frame, title and tick labels; the labels' width follows the view.
+    """
+    ylabels = y_ticks(view[1], "linear", height)[1] if view is not None and len(view) > 1 else ("−1.00",)
+    w, h = canvas(width, height, ylabels, small(width, height))
+    return max(w, 8), max(h, 4)
 
 
 def _contours(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, count: int) -> tuple[list[Series], list[str]]:

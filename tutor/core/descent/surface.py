@@ -96,8 +96,13 @@ def descent_arrow(start: Sequence[float], gradient: Sequence[float], view: Seque
 
 def fit_view(points: Iterable[Sequence[float]], margin: float = 0.25, min_span: float = 1.0,
              limit: float = 1e6) -> tuple[Range, ...]:
-    """Ranges that hold the points with a margin; values beyond `limit` (a divergence) are left out."""
-    usable = [p for p in points if all(math.isfinite(v) and abs(v) <= limit for v in p)]
+    """Ranges that hold the points with a margin; a divergence's runaway and values beyond `limit` are left out.
+
+    The points are a path in order. A runaway starts at the first step (after the first) that lands
+    more than RUNAWAY times farther from the start than the step before did: a descent that converges,
+    however slowly, never does that, and the view stays on where the descent was still going somewhere.
+    """
+    usable = [p for p in _before_runaway(list(points)) if all(math.isfinite(v) and abs(v) <= limit for v in p)]
     if not usable:
         raise DescentError("no finite points to fit a view around")
     out = []
@@ -106,3 +111,19 @@ def fit_view(points: Iterable[Sequence[float]], margin: float = 0.25, min_span: 
         pad = max((hi - lo) * margin, min_span / 2)
         out.append((lo - pad, hi + pad))
     return tuple(out)
+
+
+RUNAWAY = 4.0  # a step this many times farther from the start than the last one: lr·λ > 3, not a descent
+
+
+def _before_runaway(path: list[Sequence[float]]) -> list[Sequence[float]]:
+    if len(path) < 3 or not all(math.isfinite(v) for v in path[0]):
+        return path
+    start = path[0]
+    before = None
+    for k, p in enumerate(path[1:], start=1):
+        distance = math.dist(p, start) if all(math.isfinite(v) for v in p) else math.inf
+        if k >= 2 and before and distance > RUNAWAY * before:
+            return path[:k]
+        before = distance
+    return path

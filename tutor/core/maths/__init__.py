@@ -26,17 +26,17 @@ _API = {
 }
 __all__ = sorted(_API)
 
-if TYPE_CHECKING:
-    from .calculus import (central_difference, float_function, gradient_check, parse_function, parse_number,
-                           parse_point)
-    from .check import CheckOptions, Problem, Tolerance, check, prepare
-    from .errors import LimitError, MathsError, ParseError, UnknownNameError
-    from .limits import DEFAULT_LIMITS, Limits
-    from .names import Vocabulary
-    from .parser import Parsed, parse
-    from .preview import preview
-    from .render import render, render_vector
-    from .verdict import Diagnosis, Verdict, format_number, sentence
+if TYPE_CHECKING:  # the names, for editors and type checkers (loaded on use below)
+    from .calculus import (central_difference, float_function, gradient_check, parse_function,  # noqa: F401
+                           parse_number, parse_point)
+    from .check import CheckOptions, Problem, Tolerance, check, prepare  # noqa: F401
+    from .errors import LimitError, MathsError, ParseError, UnknownNameError  # noqa: F401
+    from .limits import DEFAULT_LIMITS, Limits  # noqa: F401
+    from .names import Vocabulary  # noqa: F401
+    from .parser import Parsed, parse  # noqa: F401
+    from .preview import preview  # noqa: F401
+    from .render import render, render_vector  # noqa: F401
+    from .verdict import Diagnosis, Verdict, format_number, sentence  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

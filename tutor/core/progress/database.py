@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self, TypeVar
 
-from . import learner_rows
+from . import learner_rows, queries
 from .opening import Opened, in_memory, open_database
 from .records import Learner, ProgressError
 
@@ -99,6 +99,14 @@ class Database:
         """Everyone with progress here, by name (case-insensitive order)."""
         with self.reading() as conn:
             return learner_rows.all_learners(conn)
+
+    # -- settings of this machine's tutor (the theme): one for all its learners -----------------------
+    def setting(self, name: str) -> str | None:
+        with self.reading() as conn:
+            return queries.load_setting(conn, name)
+
+    def save_setting(self, name: str, value: str) -> None:
+        self.write(lambda conn, at: queries.save_setting(conn, name, value))
 
     # -- transactions ---------------------------------------------------------------------------------
     def write(self, work: Write[T]) -> T:

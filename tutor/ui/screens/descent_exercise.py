@@ -13,7 +13,7 @@ from textual.widgets import Button
 
 from tutor.core.lessons.instance import Instance
 from tutor.core.maths.verdict import Verdict
-from tutor.core.progress import ExerciseState
+from tutor.core.recording import Recorded
 
 from ..widgets.answer_area import AnswerArea
 from .exercise import ExerciseScreen
@@ -64,7 +64,7 @@ class DescentExerciseScreen(ExerciseScreen):
                         f"{len(self.answers) + 1}.", timeout=6)
 
     # -- one step at a time ---------------------------------------------------------------------------
-    def judge(self, instance: Instance, text: str) -> tuple[Verdict, ExerciseState | None]:
+    def judge(self, instance: Instance, text: str) -> tuple[Verdict, Recorded | None]:
         k = len(self.answers) + 1  # answers are checked one after another, so this is settled
         if k > self.total:
             return Verdict("invalid", None, "Every step is done: F6 opens the lab."), None
@@ -81,7 +81,7 @@ class DescentExerciseScreen(ExerciseScreen):
             self.study.save_work(instance, (*self.answers, text))
         return verdict, state
 
-    def show_verdict(self, text: str, verdict: Verdict, state: ExerciseState | None) -> None:
+    def show_verdict(self, text: str, verdict: Verdict, state: Recorded | None) -> None:
         if verdict.status == "correct" and not self.done:
             self.answers.append(text)
             self.accepted.append(self.instance.descent.read_step(text))

@@ -10,6 +10,8 @@ runs in a worker too: a write may wait seconds for another tutor's lock on the f
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +31,10 @@ from ..widgets.feedback import Feedback
 from ..widgets.prose import Prose
 from .base import TutorScreen
 
+if TYPE_CHECKING:
+    from tutor.core.recording import Recorded
+    from tutor.core.sheets.progress import ExerciseProgress
+
 HINT_OFFER_AFTER = 2   # wrong tries before a hint is offered
 WORKING_AFTER = 0.1    # seconds before "Checking…" shows
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -46,13 +52,21 @@ class ExerciseScreen(TutorScreen):
     ]
     ONE_STEP = False  # descent steps asked one at a time (the descent screen), or all in one answer
 
-    def __init__(self, study: Study, lesson_id: str, exercise_id: str, seed: int | None = None) -> None:
+    def __init__(self, study: Study, lesson_id: str, exercise_id: str, seed: int | None = None, *,
+                 sequence: Sequence[tuple[str, str]] | None = None) -> None:
+        """`sequence`: the exercises Next and Previous go through (a lab sheet's), as (lesson, exercise);
+        by default the lesson's own."""
         super().__init__(study)
         self.lesson = study.course.lesson(lesson_id)
         self.lesson_id, self.exercise_id, self.seed = lesson_id, exercise_id, seed
-        self.ids = study.exercise_ids(self.lesson)
-        self.position = self.ids.index(exercise_id) if exercise_id in self.ids else 0
+        self.from_sheet = sequence is not None
+        self.sequence = tuple(sequence) if sequence is not None else tuple(
+            (lesson_id, e) for e in study.exercise_ids(self.lesson))
+        here = (lesson_id, exercise_id)
+        self.position = self.sequence.index(here) if here in self.sequence else 0
         self.instance: Instance | None = None
+        self.help_allowed = True         # hints, the solution, other variants (not in a test sheet)
+        self.sheet_exercise: ExerciseProgress | None = None  # this exercise in the open sheet, if it is one
         self.wrong = 0
         self.hints_shown = 0
         self.solved = False
@@ -86,8 +100,9 @@ class ExerciseScreen(TutorScreen):
         self.prepare()
 
     def _title(self, what: str) -> None:
+        where = "sheet" if self.from_sheet else self.lesson.title
         self.query_one("#exercise-title", Static).update(
-            f"{self.lesson.title} · exercise {self.position + 1} of {len(self.ids)} · {what}")
+            f"{where} · exercise {self.position + 1} of {len(self.sequence)} · {what}")
 
     # -- writes that must not hold up the UI ---------------------------------------------------------
     @work(thread=True, group="write", exit_on_error=False)
@@ -96,12 +111,12 @@ class ExerciseScreen(TutorScreen):
         self.app.call_from_thread(self.saved_notice)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def save_hint_used(self) -> None:
-        self.study.store.mark_hint_used(self.lesson_id, self.exercise_id)
+    def save_hint_used(self, instance: Instance) -> None:
+        self.study.hint(instance)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def save_revealed(self, seed: int) -> None:
-        self.study.store.mark_solution_revealed(self.lesson_id, self.exercise_id, seed)
+    def save_revealed(self, instance: Instance) -> None:
+        self.study.reveal(instance)
         self.app.call_from_thread(self.saved_notice)
 
     # -- showing the exercise -------------------------------------------------------------------------
@@ -116,22 +131,48 @@ class ExerciseScreen(TutorScreen):
             return
         state = self.study.state(self.lesson_id, self.exercise_id)
         restored = self.restore(instance)
-        self.app.call_from_thread(self._show, instance, state, restored)
+        sheet_exercise = self.study.in_sheet(instance)
+        self.study.shown(instance)  # the first try's time counts from now
+        self.app.call_from_thread(self._show, instance, state, restored, sheet_exercise)
 
     def restore(self, instance: Instance) -> object:
         """Work kept from an earlier visit, rebuilt in the worker (the descent screen's steps)."""
         return None
 
-    async def _show(self, instance: Instance, state: ExerciseState, restored: object) -> None:
+    async def _show(self, instance: Instance, state: ExerciseState, restored: object,
+                    sheet_exercise: ExerciseProgress | None) -> None:
         self.instance = instance
         self.solved = state.solved
-        self._title(instance.title + (" · ✓ solved before" if state.solved else ""))
+        self.help_allowed = self.study.help_allowed(instance)
         self.query_one("#prompt", Prose).show(instance.prompt)
         self.query_one("#shows", Static).update(instance.shows or "")
         self.query_one("#feedback", Feedback).clear()
         self.query_one("#hint", Button).disabled = not instance.hints
+        for button in ("#hint", "#solution-button"):  # a test sheet gives no help
+            self.query_one(button, Button).display = self.help_allowed
+        self.refresh_bindings()
         await self.query_one(AnswerArea).show(instance, one_step=self.ONE_STEP)
+        self._sheet(sheet_exercise, state)
         self.shown(restored)
+
+    def _sheet(self, sheet_exercise: ExerciseProgress | None, state: ExerciseState | None = None) -> None:
+        """The title with this exercise's standing; the box closed when it can no longer be answered."""
+        self.sheet_exercise = sheet_exercise
+        title = self.instance.title
+        if sheet_exercise is not None:
+            left = sheet_exercise.tries_left
+            title += f" · {sheet_exercise.status}" + (f" · {left} {'try' if left == 1 else 'tries'} left"
+                                                       if left is not None and not sheet_exercise.done else "")
+            if sheet_exercise.done and sheet_exercise.status == "out of tries":
+                self.query_one(AnswerArea).set_enabled(False)
+        elif state is not None and state.solved:
+            title += " · ✓ solved before"
+        self._title(title)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("hint", "solution", "variant"):
+            return self.help_allowed  # hidden from the footer, and inert, in a test sheet
+        return True
 
     def shown(self, restored: object) -> None:
         """The exercise is on screen (the descent screen puts back the steps done before)."""
@@ -166,28 +207,38 @@ class ExerciseScreen(TutorScreen):
 
     @work(thread=True, group="check", exit_on_error=False)
     def check(self, instance: Instance, text: str) -> None:
-        verdict, state = self.judge(instance, text)
-        self.app.call_from_thread(self._checked, text, verdict, state)
+        verdict, recorded = self.judge(instance, text)
+        self.app.call_from_thread(self._checked, text, verdict, recorded)
 
-    def judge(self, instance: Instance, text: str) -> tuple[Verdict, ExerciseState | None]:
+    def judge(self, instance: Instance, text: str) -> tuple[Verdict, Recorded | None]:
         """Check one answer and record it (in the worker); the descent screen checks a step."""
         verdict = instance.check(text)
         return verdict, self.study.record(instance, text, verdict)
 
-    def _checked(self, text: str, verdict: Verdict, state: ExerciseState | None) -> None:
+    def _checked(self, text: str, verdict: Verdict, recorded: Recorded | None) -> None:
         self._working.stop()
         self.checking = False
         self.saved_notice()
-        self.show_verdict(text, verdict, state)
+        if recorded is not None and recorded.warning:
+            self.notify(recorded.warning, title="Submit folder", severity="warning", timeout=10)
+        if recorded is not None and recorded.refusal:
+            self.query_one("#feedback", Feedback).refused(recorded.refusal)
+        else:
+            self.show_verdict(text, verdict, recorded)
+        if recorded is not None and recorded.sheet is not None:
+            self._sheet(recorded.exercise(self.lesson_id, self.exercise_id))
+            if recorded.handed_in:
+                self.notify(f"Sheet done and handed in: {recorded.sheet.solved} of {recorded.sheet.total} "
+                            "solved.", title="Lab sheet", timeout=10)
         self._check_next()
 
-    def show_verdict(self, text: str, verdict: Verdict, state: ExerciseState | None) -> None:
+    def show_verdict(self, text: str, verdict: Verdict, recorded: Recorded | None) -> None:
         feedback = self.query_one("#feedback", Feedback)
         # A wrong choice shows only its own explanation: the others would give the answer away.
         feedback.show(verdict, self.instance, reveal_choices=verdict.status == "correct" or self.revealed)
         self.reveal_into_view(feedback)
         if verdict.status == "correct":
-            self.solved = bool(state and state.solved) or self.solved
+            self.solved = bool(recorded and recorded.solved) or self.solved
             self.right()
         elif verdict.status == "incorrect":
             self.count_wrong()
@@ -204,15 +255,15 @@ class ExerciseScreen(TutorScreen):
             self._check_next()
 
     def count_wrong(self) -> None:
-        """One more wrong try; after two, a hint is offered (once, if there are hints)."""
+        """One more wrong try; after two, a hint is offered (once, if there are hints and help is allowed)."""
         self.wrong += 1
-        if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0:
+        if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0 and self.help_allowed:
             self.notify("Stuck? Press F2 for a hint.", timeout=6)
             self.query_one("#hint", Button).variant = "warning"
 
     # -- help -----------------------------------------------------------------------------------------
     def action_hint(self) -> None:
-        if self.instance is None or not self.instance.hints:
+        if self.instance is None or not self.instance.hints or not self.help_allowed:
             return
         if self.hints_shown >= len(self.instance.hints):
             self.notify("No more hints: F3 shows the worked solution.")
@@ -221,15 +272,15 @@ class ExerciseScreen(TutorScreen):
         hints = self.query_one("#hints", Static)
         hints.update("\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(self.instance.hints[: self.hints_shown])))
         self.reveal_into_view(hints)
-        self.save_hint_used()
+        self.save_hint_used(self.instance)
 
     async def action_solution(self) -> None:
-        if self.instance is None:
+        if self.instance is None or not self.help_allowed:
             return
         solution = self.query_one("#solution", Prose)
         solution.display = True
         self.revealed = True
-        self.save_revealed(self.instance.seed)
+        self.save_revealed(self.instance)
         await solution.show(self.solution_markdown(self.instance))  # laid out before it is scrolled to
         self.reveal_into_view(solution, top=True)
 
@@ -241,20 +292,26 @@ class ExerciseScreen(TutorScreen):
         return "\n\n".join(parts)
 
     # -- moving ---------------------------------------------------------------------------------------
+    def _go(self, position: int) -> None:
+        lesson_id, exercise_id = self.sequence[position]
+        self.tutor.open_exercise(lesson_id, exercise_id, replace=True,
+                                 sequence=self.sequence if self.from_sheet else None)
+
     def action_next(self) -> None:
-        if self.position + 1 < len(self.ids):
-            self.tutor.open_exercise(self.lesson_id, self.ids[self.position + 1], replace=True)
+        if self.position + 1 < len(self.sequence):
+            self._go(self.position + 1)
             return
-        row = next(r for r in self.study.rows() if r.id == self.lesson_id)
-        self.notify(f"End of the lesson: {row.solved} of {row.total} exercises solved.", title="Lesson done")
+        if not self.from_sheet:
+            row = next(r for r in self.study.rows() if r.id == self.lesson_id)
+            self.notify(f"End of the lesson: {row.solved} of {row.total} exercises solved.", title="Lesson done")
         self.tutor.action_home()
 
     def action_previous(self) -> None:
         if self.position > 0:
-            self.tutor.open_exercise(self.lesson_id, self.ids[self.position - 1], replace=True)
+            self._go(self.position - 1)
 
     def action_variant(self) -> None:
-        if self.instance is not None:
+        if self.instance is not None and self.help_allowed:
             self.tutor.open_exercise(self.lesson_id, self.exercise_id, self.instance.seed + 1, replace=True)
 
     def action_back(self) -> None:

@@ -35,13 +35,18 @@ class LabScreen(Screen):
         Binding("f6", "run", "Run"),
         Binding("f6", "pause", "Pause"),
         Binding("f7", "reset", "Reset"),
-        Binding("f8", "next_chart", "Chart"),
+        # Not in the footer (80 columns hold five keys and help): the tabs show their numbers, and
+        # help lists F8 with the rest.
+        Binding("f8", "next_chart", "Chart", show=False),
         Binding("f9", "toggle_scale", "Lin/log"),
         Binding("f9", "toggle_map", "Contour/heat"),
         Binding("escape", "back", "Back"),
-        # The tabs' numbers; a box being typed in keeps its digits (the Input handles them first).
+        # The tabs' numbers; a box being typed in keeps its digits (the Input handles them first, and
+        # Enter or Escape hands the focus back to the tabs).
         *(Binding(str(k), f"show_chart('{name}')", title, show=False)
           for k, (name, title) in enumerate(CHARTS, start=1)),
+        # No setting is ever typed with a "?": help opens even from a box.
+        Binding("question_mark", "app.help", "Help", show=False, priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -117,9 +122,20 @@ class LabScreen(Screen):
 
     # -- stepping and running -----------------------------------------------------------------------------
     def _apply_rate(self) -> None:
+        """A valid rate in the box counts from the next step, Enter pressed or not."""
         _, lr, _ = self.query_one(LabControls).read()
-        if lr is not None and self.run is not None and lr != self.run.lr:
-            self.run.lr = lr
+        if lr is not None:
+            self._set_rate(lr)
+
+    def _set_rate(self, lr: float) -> None:
+        """The learner's rate: the run takes it (even while running) and the rates chart compares it."""
+        if self.run is None:
+            return
+        if lr != self.run.lr:
+            self.run.lr = lr  # the engine judges the new rate afresh
+        if lr != self.config.lr:
+            self.config = replace(self.config, lr=lr)
+            self._compare()
 
     def action_step(self) -> None:
         if self.run is None:
@@ -185,18 +201,17 @@ class LabScreen(Screen):
         if config.start != self.config.start:
             self.setup(config, self.loss)  # a new start: a new view and rates comparison
             return
-        longer = config.steps != self.config.steps
+        changed = (config.steps, config.lr) != (self.config.steps, self.config.lr)
         self.config, self.target = config, None
         self.run.reset(lr=config.lr)
-        if longer:
+        if changed:
             self._compare()
         self.publish()
 
     def _compare(self) -> None:
-        """The three rates again, over the number of steps now set."""
-        charts = self.query_one(LabCharts)
-        charts.set_problem(self.loss, charts.view, dict(self.config.start), self.config.lr, self.config.steps,
-                           self.config.rates)
+        """The three rates again, with the rate and over the number of steps now set."""
+        self.query_one(LabCharts).set_rates(dict(self.config.start), self.config.lr, self.config.steps,
+                                            self.config.rates)
 
     # -- the controls, the charts, leaving ----------------------------------------------------------------
     @on(LabControls.LossChosen)
@@ -209,8 +224,7 @@ class LabScreen(Screen):
         if self.run is None:
             return
         if event.field == "lr":
-            self.run.lr = event.value  # even while running: the engine judges the new rate afresh
-            self.config = replace(self.config, lr=event.value)
+            self._set_rate(event.value)
             self.publish()
         elif event.field == "steps":
             self.config = replace(self.config, steps=event.value)
@@ -220,6 +234,11 @@ class LabScreen(Screen):
             self.publish()
         else:
             self.action_reset()
+
+    @on(LabControls.Done)
+    def _through_with_a_box(self) -> None:
+        """Through with a box: the focus goes to the chart tabs, where digits pick a chart again."""
+        self.query_one(LabCharts).focus_tabs()
 
     @on(TabbedContent.TabActivated)
     def _tab(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
@@ -10,9 +12,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tutor.core.charts import ChartSpec, render
+from tutor.core.charts.layout import small
 
-MIN_FOR_NOTES = 12  # below this height every row goes to the plot
-SMALL_WIDTH, SMALL_HEIGHT = 60, 16  # where tutor.core.charts.render drops the axis labels
+NOTE_ROWS = (12, 16, 24)  # chart heights from which one, two, three lines of notes are shown
 
 
 class Chart(Widget):
@@ -53,20 +55,35 @@ class Chart(Widget):
         size = Size(width, height)
         if self._cached is not None and self._cached[0] is spec and self._cached[1] == size:
             return self._cached[2]  # a repaint for another reason: the figure has not changed
-        notes = list(spec.notes[: 2 if height >= 2 * MIN_FOR_NOTES else 1]) if height >= MIN_FOR_NOTES else []
-        if width < SMALL_WIDTH or height - len(notes) < SMALL_HEIGHT:
-            # render() leaves out the axis labels at this size: say which way each axis runs
-            axes = f"{spec.xlabel} →, {spec.ylabel} ↑"
-            notes = [f"{axes} · {notes[0]}"] + notes[1:] if notes else ([axes] if height >= MIN_FOR_NOTES else [])
+        notes = note_lines(spec, width, height)
         text = Text.from_ansi(render(spec, width, height - len(notes)), no_wrap=True, end="")
         style = self.get_component_rich_style("chart--note", partial=True)
         for note in notes:
-            line = note if len(note) <= width else note[: max(width - 1, 0)] + "…"
             text.append("\n")
-            text.append(line, style=style)
+            text.append(note, style=style)
         self.draws += 1
         self._cached = (spec, size, text)
         return text
 
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized(self, event.size))
+
+
+def note_lines(spec: ChartSpec, width: int, height: int) -> list[str]:
+    """The lines under the plot of a chart `height` rows high: its notes wrapped to the width.
+
+    Up to one line from 12 rows, two from 16, three from 24; what does not fit ends in "…".
+    """
+    room = sum(height >= rows for rows in NOTE_ROWS)
+    notes = list(spec.notes)
+    if small(width, height - max(room, 1)):
+        # render() leaves out the axis labels at this size: say which way each axis runs
+        axes = f"{spec.xlabel} →, {spec.ylabel} ↑"
+        notes = [f"{axes} · {notes[0]}", *notes[1:]] if notes else [axes]
+    lines = [line for note in notes for line in textwrap.wrap(note, max(width, 1), subsequent_indent="  ")]
+    if len(lines) > room:
+        lines = lines[:room]
+        if lines:
+            last = lines[-1]
+            lines[-1] = (last if len(last) < width else last[: max(width - 1, 0)]) + "…"
+    return lines

@@ -61,6 +61,12 @@ class Feedback(Static):
         self.add_class(f"-{verdict.status}")
         self.update(verdict_text(verdict, instance, reveal_choices))
 
+    def refused(self, why: str) -> None:
+        """An answer that did not count (a test sheet handed in, its time up, no tries left)."""
+        self.remove_class("-correct", "-incorrect", "-working")
+        self.add_class("-invalid")
+        self.update(Text.assemble(("⚠ Not counted\n", "bold yellow"), why))
+
     def working(self) -> None:
         self.remove_class("-correct", "-incorrect", "-invalid")
         self.add_class("-working")

@@ -14,13 +14,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import TabbedContent, TabPane
-from textual.worker import get_current_worker
+from textual.widgets import TabbedContent, TabPane, Tabs
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from tutor.core.charts import heat_grid, loss_chart, norm_chart, rates_chart, surface_chart
-from tutor.core.descent import DescentError, Loss, Trace, compare_rates, descend
+from tutor.core.charts import ChartSpec, heat_grid, loss_chart, norm_chart, rates_chart, surface_chart, three_rates
+from tutor.core.descent import DescentError, Loss, Trace
 
-from .chart import Chart
+from .chart import Chart, note_lines
 
 CHARTS = (("loss", "Loss"), ("surface", "Surface"), ("norm", "‖∇L‖"), ("rates", "Three rates"))
 MAX_POINTS = 600  # a longer trace is thinned for drawing: a terminal has fewer columns than that
@@ -36,14 +36,20 @@ def thinned(trace: Trace, limit: int = MAX_POINTS) -> Trace:
     return Trace(trace.names, steps, trace.outcome)
 
 
-def pick_rates(loss: Loss, start: dict, lr: float, steps: int) -> tuple[tuple[float, float, float], tuple[str, ...]]:
-    """For a loss without preset rates: lr/10, lr, and the first doubling of lr that diverges."""
-    big = lr
-    for _ in range(8):
-        big *= 2
-        if descend(loss, start, big, steps).outcome.kind == "diverged":
-            return (lr / 10, lr, big), ("too small", "yours", "diverging")
-    return (lr / 10, lr, big), ("smaller", "yours", "larger")
+def surface_spec(loss: Loss, trace: Trace, view, heat: bool, size: tuple[int, int]) -> ChartSpec:
+    """The surface for a chart of `size`; a heat map gets one cell per character of the plot it is drawn in."""
+    width, height = size
+    rows = height - 1  # the plot, above one line of notes; checked once the notes are known
+    for _ in range(2):
+        grid = heat_grid(width, rows, view) if heat else None
+        spec = surface_chart(loss, trace, view=view, mode="heat" if heat else "contour", grid=grid)
+        # When the path leaves the view (a divergence), that is the note worth the one line shown.
+        spec = replace(spec, notes=tuple(sorted(spec.notes, key=lambda n: not n.startswith("the path leaves"))))
+        plot = height - len(note_lines(spec, width, height))
+        if not heat or plot == rows:
+            break
+        rows = plot
+    return spec
 
 
 class LabCharts(Vertical):
@@ -78,6 +84,9 @@ class LabCharts(Vertical):
     def show(self, name: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{name}"
 
+    def focus_tabs(self) -> None:
+        self.query_one(Tabs).focus()
+
     def next_chart(self) -> None:
         names = [n for n, _ in CHARTS]
         self.show(names[(names.index(self.active) + 1) % len(names)])
@@ -92,10 +101,16 @@ class LabCharts(Vertical):
         """A new loss, start or view: the surface is redrawn and the three rates compared afresh."""
         self.loss, self.view = loss, view
         self._surface_again = self._surface_busy
+        self.set_rates(start, lr, steps, rates)
+
+    def set_rates(self, start: dict, lr: float, steps: int, rates: tuple[float, float, float] | None) -> None:
+        """The three rates compared afresh, the learner's rate `lr` among them."""
+        if self.loss is None:
+            return
         self._rates = None
         self.chart("rates").spec = None
         self.chart("rates").placeholder = "Comparing three learning rates…"
-        self.compare(loss, start, lr, max(20, min(steps, 500)), rates)
+        self.compare(self.loss, start, lr, max(20, min(steps, 500)), rates)
 
     # -- redrawing ------------------------------------------------------------------------------------
     def watch_trace(self) -> None:
@@ -139,16 +154,15 @@ class LabCharts(Vertical):
         chart = self.chart("surface")
         self.build_surface(self.loss, thinned(self.trace), self.view, self.heat, tuple(chart.content_size))
 
-    @work(thread=True, group="surface", name="surface")
+    @work(thread=True, group="surface", name="surface", exit_on_error=False)
     def build_surface(self, loss: Loss, trace: Trace, view, heat: bool, size: tuple[int, int]) -> None:
+        spec = None  # a view the loss is undefined on everywhere: keep the last picture
         try:
-            grid = heat_grid(*size) if heat else None
-            spec = surface_chart(loss, trace, view=view, mode="heat" if heat else "contour", grid=grid)
-            # When the path leaves the view (a divergence), that is the note worth the one line shown.
-            spec = replace(spec, notes=tuple(sorted(spec.notes, key=lambda n: not n.startswith("the path leaves"))))
+            spec = surface_spec(loss, trace, view, heat, size)
         except DescentError:
-            spec = None  # a view the loss is undefined on everywhere: keep the last picture
-        self.app.call_from_thread(self._surface_built, spec)
+            pass
+        finally:
+            self.app.call_from_thread(self._surface_built, spec)  # never left "busy", whatever happened
 
     def _surface_built(self, spec) -> None:
         self._surface_busy = False
@@ -160,16 +174,21 @@ class LabCharts(Vertical):
             self._surface_again = False
             self._surface()
 
-    @work(thread=True, exclusive=True, group="rates", name="compare rates")
+    @work(thread=True, exclusive=True, group="rates", name="compare rates", exit_on_error=False)
     def compare(self, loss: Loss, start: dict, lr: float, steps: int, rates: Sequence[float] | None) -> None:
-        if rates is None:
-            rates, labels = pick_rates(loss, start, lr, steps)
-            traces = compare_rates(loss, start, rates, steps)
-        else:
-            traces = compare_rates(loss, start, rates, steps)
-            labels = ("too small", "good", "diverging" if traces[-1].outcome.kind == "diverged" else "large")
+        traces, labels = three_rates(loss, start, lr, steps, rates)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._compared, traces, labels)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A chart that could not be built says so (the lab goes on) instead of waiting forever."""
+        if event.state != WorkerState.ERROR:
+            return
+        what = "compare the rates" if event.worker.group == "rates" else "draw the surface"
+        if event.worker.group == "rates":
+            self.chart("rates").placeholder = f"Could not {what}: {event.worker.error}"
+        self.notify(f"Could not {what}: {event.worker.error}", severity="error")
 
     def _compared(self, traces: tuple[Trace, ...], labels: tuple[str, ...]) -> None:
         self._rates = (traces, labels)

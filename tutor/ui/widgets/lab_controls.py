@@ -15,8 +15,10 @@ from textual.widgets import Input, Select, Static
 from tutor.core.maths.calculus import parse_number
 from tutor.core.maths.errors import MathsError
 
+from .setting_box import SettingBox
+
 MAX_LAB_STEPS = 10_000
-HINT = "Enter applies a change; the rate may change while it runs."
+HINT = "Enter applies a change, Esc leaves the box; the rate may change while it runs."
 
 
 def _number(text: str) -> float:
@@ -82,7 +84,8 @@ def parse_steps(text: str) -> int:
 
 
 class LabControls(Vertical):
-    """Posts LossChosen when another loss is picked and Applied when Enter confirms a valid value."""
+    """Posts LossChosen when another loss is picked, Applied when Enter confirms a valid value, and
+    Done when the learner is through with a box (Enter on a valid value, or Escape)."""
 
     DEFAULT_CSS = """
     LabControls { height: auto; }
@@ -113,6 +116,17 @@ class LabControls(Vertical):
             self.field = field
             self.value = value
 
+    class Done(Message):
+        """Focus may go back to the charts."""
+
+        def __init__(self, controls: LabControls) -> None:
+            super().__init__()
+            self.controls = controls
+
+        @property
+        def control(self) -> LabControls:
+            return self.controls
+
     def __init__(self, choices: Sequence[tuple[str, str]], key: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.choices = list(choices)
@@ -122,9 +136,9 @@ class LabControls(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Select(self.choices, value=self.key, allow_blank=False, id="lab-loss")
-            yield Input(id="lab-start", validators=[_Check("start", lambda t: parse_start(t, self.params))])
-            yield Input(id="lab-lr", validators=[_Check("learning rate", parse_lr)])
-            yield Input(id="lab-steps", validators=[_Check("steps", parse_steps)])
+            yield SettingBox(id="lab-start", validators=[_Check("start", lambda t: parse_start(t, self.params))])
+            yield SettingBox(id="lab-lr", validators=[_Check("learning rate", parse_lr)])
+            yield SettingBox(id="lab-steps", validators=[_Check("steps", parse_steps)])
         yield Static(HINT, id="lab-message")
 
     def on_mount(self) -> None:
@@ -188,3 +202,9 @@ class LabControls(Vertical):
                       f"{field}: not a valid value", error=True)
             return
         self.post_message(self.Applied(self, field, value))
+        self.post_message(self.Done(self))
+
+    @on(SettingBox.Left)
+    def _left(self, event: SettingBox.Left) -> None:
+        event.stop()
+        self.post_message(self.Done(self))

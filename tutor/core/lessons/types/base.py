@@ -23,7 +23,6 @@ from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.nodes import Var, Vector, walk
 from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
-from tutor.core.maths.render import render
 from tutor.core.maths.sampling import Domain
 from tutor.core.maths.verdict import format_number
 
