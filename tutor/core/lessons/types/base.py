@@ -26,6 +26,7 @@ from tutor.core.maths.preview import preview
 from tutor.core.maths.sampling import Domain
 from tutor.core.maths.verdict import format_number
 
+from ..filled import fill_params
 from ..instance import Instance
 from ..models import ExerciseBase
 from ..variants import VariantError, draw_params, fill, parse_number_text
@@ -140,7 +141,7 @@ class ExerciseType:
         tree = self.trees.get(field)
         if tree is None:
             return None
-        return preview(_fill_params(tree, values))
+        return preview(fill_params(tree, values))
 
     def placeholders(self, values: Mapping[str, Fraction], **more: str) -> dict[str, str]:
         # 0.1 rather than 1/10: a param shows as the author wrote its kind of number.
@@ -210,37 +211,6 @@ class ExerciseType:
 
     def validate_variant(self, seed: int) -> list[Problem_]:
         return []
-
-
-def _fill_params(tree, values: Mapping[str, Fraction]):
-    """The tree with each param's Var replaced by its number (a new tree; the original is kept)."""
-    from dataclasses import fields, replace
-
-    from tutor.core.maths.nodes import Neg, Num
-
-    if isinstance(tree, Var):
-        if tree.name not in values:
-            return tree
-        value = values[tree.name]
-        text = str(value.numerator) if value.denominator == 1 else f"{abs(value.numerator)}/{value.denominator}"
-        if value.denominator == 1:
-            num = Num(abs(value), text.lstrip("-"), start=tree.start)
-            return Neg(num, tree.start) if value < 0 else num
-        from tutor.core.maths.nodes import BinOp
-
-        frac = BinOp("/", Num(Fraction(abs(value.numerator)), str(abs(value.numerator))),
-                     Num(Fraction(value.denominator), str(value.denominator)), start=tree.start)
-        return Neg(frac, tree.start) if value < 0 else frac
-    if not hasattr(tree, "__dataclass_fields__"):
-        return tree
-    changes = {}
-    for f in fields(tree):
-        child = getattr(tree, f.name)
-        if isinstance(child, tuple):
-            changes[f.name] = tuple(_fill_params(c, values) for c in child)
-        elif hasattr(child, "__dataclass_fields__"):
-            changes[f.name] = _fill_params(child, values)
-    return replace(tree, **changes) if changes else tree
 
 
 def parse_domain(text: str) -> Domain | None:

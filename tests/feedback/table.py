@@ -1,0 +1,153 @@
+"""The feedback table: every exercise of the bundled course, its typical wrong answers, the diagnosis each gets.
+
+Wrong answers come from tests/feedback/slips.yaml (written in the exercise's variables and params,
+so each variant types its own numbers) and, for descent by hand, from each step's own numbers.
+Every answer goes through the exercise's checker exactly as typed text, like a learner's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from tutor.core.lessons.filled import fill_params
+from tutor.core.lessons.loader import load_course
+from tutor.core.maths.names import Vocabulary
+from tutor.core.maths.parser import parse
+from tutor.core.maths.preview import preview
+
+SLIPS = Path(__file__).with_name("slips.yaml")
+VARIANT_SEEDS = (0, 1, 2)
+
+
+@dataclass(frozen=True)
+class Row:
+    exercise: str            # lesson-id/exercise-id
+    kind: str
+    seed: int
+    answer: str              # as typed
+    intended: tuple[str, ...]  # the code(s) the slip shows
+    got: str | None          # the diagnosis code the checker gave (None: not named)
+    status: str              # the verdict: incorrect (or correct/invalid: the slip is not wrong here)
+    message: str
+
+    @property
+    def counted(self) -> bool:
+        """A wrong answer in this variant (a slip that happens to be right here is the validator's matter)."""
+        return self.status == "incorrect"
+
+    @property
+    def named(self) -> bool:
+        return self.counted and self.got is not None
+
+    @property
+    def misleading(self) -> bool:
+        return self.named and self.got not in self.intended
+
+
+@lru_cache(maxsize=1)
+def slips() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    data = yaml.safe_load(SLIPS.read_text(encoding="utf-8"))
+    return {key: [(tuple(code.split("|")), str(answer)) for code, answer in items] for key, items in data.items()}
+
+
+@lru_cache(maxsize=1)
+def course():
+    return load_course()
+
+
+def exercises() -> Iterator[tuple[str, object]]:
+    for lesson in course().lessons:
+        for exercise in lesson.exercises:
+            if exercise.kind != "choice":
+                yield f"{lesson.id}/{exercise.model.id}", exercise
+
+
+def typed(formula: str, exercise, values: dict[str, Fraction]) -> str:
+    """The slip as a learner would type it in this variant: the params' numbers put in."""
+    names = (*getattr(exercise, "variables", ()), *exercise.params)
+    tree = parse(formula, Vocabulary(tuple(dict.fromkeys(names)))).tree
+    return preview(fill_params(tree, values)) if values else formula
+
+
+def rows_for(key: str, exercise) -> list[Row]:
+    seeds = VARIANT_SEEDS if exercise.model.params else (0,)
+    out = []
+    for seed in seeds:
+        instance = exercise.instance(seed)
+        if exercise.kind == "descent":
+            answers = [(codes, text, step) for codes, text, step in descent_slips(instance)]
+        else:
+            values = exercise.values(seed)
+            answers = [(codes, typed(formula, exercise, values), None) for codes, formula in slips().get(key, [])]
+        for codes, text, step in answers:
+            if step is None:
+                verdict = instance.check(text)
+            else:
+                previous = instance.descent.steps[step - 2].after if step > 1 else None
+                verdict = instance.descent.check_step(step, text, previous)
+                text = f"step {step}: {text}"
+            code = verdict.diagnosis.code if verdict.diagnosis else None
+            out.append(Row(key, exercise.kind, seed, text, codes, code, verdict.status, verdict.message))
+    return out
+
+
+def descent_slips(instance) -> list[tuple[tuple[str, ...], str, int]]:
+    """The usual slips of a descent step, made from the step's own numbers."""
+    from tutor.core.descent import show
+
+    hand = instance.descent
+    names, first = hand.names, hand.steps[0]
+    lr = hand.judge.v.lr
+
+    def text(values) -> str:
+        return ", ".join(f"{n} = {show(v)}" for n, v in zip(names, values))
+
+    p, g = first.before, first.gradient
+    out = [
+        (("wrong-sign",), text([a + lr * b for a, b in zip(p, g)]), 1),
+        (("forgot-lr",), text([a - b for a, b in zip(p, g)]), 1),
+        (("no-step",), text(p), 1),
+    ]
+    if len(hand.steps) > 1:
+        second = hand.steps[1]
+        out.append((("stale-gradient",), text([a - lr * b for a, b in zip(second.before, g)]), 2))
+    return out
+
+
+def all_rows() -> list[Row]:
+    return [row for key, exercise in exercises() for row in rows_for(key, exercise)]
+
+
+def summary(rows: list[Row]) -> dict[str, int]:
+    counted = [r for r in rows if r.counted]
+    return {
+        "exercises": len({r.exercise for r in rows}),
+        "answers": len(counted),
+        "named": sum(r.named for r in counted),
+        "misleading": sum(r.misleading for r in counted),
+        "not wrong here": len(rows) - len(counted),
+    }
+
+
+def markdown(rows: list[Row]) -> str:
+    """The table for the closing note: one line per exercise and answer (first variant shown)."""
+    lines = ["| exercise | type | typical wrong answer | made to show | diagnosis |", "|---|---|---|---|---|"]
+    for r in rows:
+        if r.seed != 0 and any(o.exercise == r.exercise and o.seed == 0 for o in rows):
+            continue
+        got = r.got or "—" if r.counted else f"({r.status}: {r.message[:40]})"
+        mark = "" if not r.counted else (" ✓" if r.named and not r.misleading else " ✗" if r.misleading else "")
+        answer = r.answer.replace("|", "\\|")
+        lines.append(f"| {r.exercise} | {r.kind} | `{answer}` | {' or '.join(r.intended)} | {got}{mark} |")
+    s = summary(rows)
+    share = s["named"] / s["answers"] if s["answers"] else 0
+    lines.append("")
+    lines.append(f"{s['exercises']} exercises, {s['answers']} wrong answers over their variants: "
+                 f"{s['named']} named ({share:.0%}), {s['misleading']} misleading.")
+    return "\n".join(lines)
