@@ -8,9 +8,12 @@ from pathlib import Path
 from tutor.core.maths.codes import CODES, label
 
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
-SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "lessons" / "types" / "descent_judge.py"]
-# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple.
-USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",\s*(?:\[|list\()')
+DIAGNOSIS = ("mistakes", "chain_mistakes", "rule_mistakes", "term_mistakes", "diagnose", "diagnose_numbers",
+             "descent_slips", "form")
+SOURCES = [*(ROOT / "maths" / f"{name}.py" for name in DIAGNOSIS), ROOT / "lessons" / "types" / "descent_judge.py"]
+# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple
+# (a code, then the candidate's value: an expression, a list, a computed run; not another string).
+USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+(?:-[a-z]+)+)",\s*(?!["\s])')
 
 
 def test_every_code_the_checker_names_is_listed_and_none_is_invented():

@@ -22,6 +22,7 @@ from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
 
 SLIPS = Path(__file__).with_name("slips.yaml")
+NAMED = Path(__file__).with_name("named.json")  # the answers named today: a named slip must stay named
 VARIANT_SEEDS = (0, 1, 2)
 
 
@@ -135,11 +136,16 @@ def summary(rows: list[Row]) -> dict[str, int]:
     }
 
 
-def markdown(rows: list[Row]) -> str:
-    """The table for the closing note: one line per exercise and answer (first variant shown)."""
+def named_rows(rows: list[Row]) -> list[list]:
+    """[exercise, seed, answer, code] of every answer named rightly: what the table test holds."""
+    return [[r.exercise, r.seed, r.answer, r.got] for r in rows if r.named and not r.misleading]
+
+
+def markdown(rows: list[Row], every_variant: bool = False) -> str:
+    """The table for the closing note: one line per exercise and answer (first variant, unless every_variant)."""
     lines = ["| exercise | type | typical wrong answer | made to show | diagnosis |", "|---|---|---|---|---|"]
     for r in rows:
-        if r.seed != 0 and any(o.exercise == r.exercise and o.seed == 0 for o in rows):
+        if not every_variant and r.seed != 0:
             continue
         got = r.got or "—" if r.counted else f"({r.status}: {r.message[:40]})"
         mark = "" if not r.counted else (" ✓" if r.named and not r.misleading else " ✗" if r.misleading else "")

@@ -9,7 +9,7 @@ with its `type:`), one checker there, and one line in REGISTRY.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Union
+from typing import Annotated, Literal, Union
 
 from msgspec import Meta, field
 
@@ -56,10 +56,15 @@ class GradientModel(WithFunction, tag="gradient", kw_only=True):
 
 
 class ExpressionModel(ExerciseBase, tag="expression", kw_only=True):
-    """Any expression, checked to be equal to the expected one."""
+    """Any expression, checked to be equal to the expected one (and, if asked, in a form)."""
 
     expected: Annotated[str, Meta(min_length=1, description="the right expression")]
     answer: Annotated[str | None, Meta(description="another way of writing it, checked to be equal")] = None
+    form: Annotated[Literal["any", "simplified", "expanded", "factored"], Meta(
+        description="the form a right answer must have; an equal answer in another form is "
+                    "'equal, but not simplified'")] = "any"
+    given: Annotated[str | None, Meta(
+        description="the expression the prompt asks to simplify: typed back, it is not simplified")] = None
 
 
 class Compute(Strict, kw_only=True):

@@ -84,6 +84,20 @@ class ToleranceSpec(Strict, kw_only=True):
             raise Invalid("give absolute, relative or both")
 
 
+class MistakeSpec(Strict, kw_only=True):
+    """A typical wrong answer the author names: the answer, its diagnosis code, what the learner reads."""
+
+    answer: Annotated[NumberText, Meta(description="the wrong answer, in the exercise's variables and params")]
+    code: Annotated[str, Meta(extra_json_schema={"enum": sorted(CODES)}, description="its diagnosis code")]
+    message: Annotated[str, Meta(min_length=1, description="what the learner is told")]
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            close = get_close_matches(self.code, sorted(CODES), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; the codes are: {', '.join(sorted(CODES))}"
+            raise Invalid(f"'{self.code}' is not a mistake the checker names{hint}", "code")
+
+
 class ExerciseBase(Strict, tag_field="type", kw_only=True):
     """Fields every exercise type shares; each type is a subclass tagged with its `type:`."""
 
@@ -105,6 +119,9 @@ class ExerciseBase(Strict, tag_field="type", kw_only=True):
     # The mistakes this exercise trains: a learner who keeps making one is drilled on exercises tagged with it.
     trains: Annotated[list[Annotated[str, Meta(extra_json_schema={"enum": sorted(CODES)})]], Meta(
         description="diagnosis codes of the mistakes this exercise trains, e.g. [wrong-variable]")] = []
+    # Typical wrong answers the author names (checked before the ones the tutor finds itself).
+    mistakes: Annotated[list[MistakeSpec], Meta(
+        description="typical wrong answers, each with its diagnosis code and message")] = []
 
     def __post_init__(self) -> None:
         if self.tolerance is not None and not isinstance(self.tolerance, ToleranceSpec):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
+from .variant_rules import slip_problems
 
 
 @dataclass
@@ -65,6 +66,8 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
             variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
             problems = checker.validate(list(variants))
+            if not problems:
+                problems = slip_problems(checker, list(variants))
             for problem in problems:
                 errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
                                   f"exercise '{exercise.id}': {problem.message}"))

@@ -13,7 +13,11 @@ LABELS: dict[str, str] = {
     "not-held-constant": "letting the other variable move",
     "total-derivative": "adding up every partial derivative",
     "dropped-chain-factor": "dropping the chain rule's inner factor",
+    "outer-derivative": "forgetting the outer function's derivative",
+    "stopped-early": "stopping the chain rule halfway",
+    "power-rule": "the power rule off by one",
     "product-rule": "the product rule",
+    "quotient-rule": "the quotient rule",
     "sign": "a wrong sign",
     "constant-factor": "a constant factor off",
     "kept-constant-term": "keeping a constant term",
@@ -23,7 +27,12 @@ LABELS: dict[str, str] = {
     "swapped-components": "swapping the gradient's components",
     "rounded": "rounding too early",
     "sum-not-mean": "a sum where the mean is meant",
-    # Gradient descent by hand (lessons/types/descent_judge.py)
+    "reciprocal": "turning a value upside down",
+    # The form a right answer must have (maths/form.py)
+    "not-simplified": "an answer equal but not simplified",
+    "not-expanded": "an answer equal but not expanded",
+    "not-factored": "an answer equal but not factored",
+    # Gradient descent by hand (lessons/types/descent_judge.py) and its result (maths/descent_slips.py)
     "wrong-sign": "stepping up the gradient instead of down",
     "forgot-lr": "forgetting the learning rate",
     "sign-and-lr": "adding the whole gradient",
@@ -31,6 +40,7 @@ LABELS: dict[str, str] = {
     "stale-gradient": "reusing the last point's gradient",
     "wrong-gradient": "a wrong gradient in the step",
     "wrong-rate": "the wrong learning rate",
+    "step-count": "taking the wrong number of steps",
 }
 CODES: frozenset[str] = frozenset(LABELS)
 

@@ -12,6 +12,40 @@ from .sampling import Domain
 from .verdict import format_number
 
 Mode = Literal["expression", "derivative", "gradient", "number"]
+Form = Literal["any", "simplified", "expanded", "factored"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a number comes from (a partial derivative or a gradient at a point), so a wrong number
+    can be matched with the slips that give it."""
+
+    function: object                           # the sympy function differentiated
+    wrt: tuple[str, ...]                       # the variable of each component
+    variables: tuple[str, ...]                 # the variables a slip may differentiate by or let move
+    at: tuple[tuple[str, Fraction], ...]
+
+
+@dataclass(frozen=True)
+class DescentOrigin:
+    """Numbers that are the parameters after gradient descent: the slips of a step, run the same way."""
+
+    loss: object                               # the sympy loss of one data row, params put in
+    names: tuple[str, ...]
+    start: tuple[float, ...]
+    lr: float
+    steps: int
+    data: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    function_name: str = "L"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A typical wrong answer an author names: its diagnosis code, its value(s), what to tell."""
+
+    code: str
+    values: tuple[object, ...]                 # sympy values, one per component
+    message: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +100,11 @@ class CheckOptions:
     labels: tuple[str, ...] = ()  # names of a vector's components (w, b), if they have names
     names: tuple[str, ...] = ()   # how messages name the components (∂L/∂w), when not the labels
     mean_of: int = 0              # the function is a mean over this many data points (MSE): names a sum
+    origin: Origin | DescentOrigin | None = None  # number mode: what the number is, to name a slip
+    known: tuple[Known, ...] = ()  # typical wrong answers the author names (checked first)
+    form: Form = "any"            # expression mode: the form a right answer must have
+    given: object = None          # the expression the learner is asked to simplify (sympy), if any
+    simplest: int = 0             # form "simplified": the parts (numbers, names, operations) of the simplest form
     # What a name outside `variables` is in an answer: an error (exercises), single-letter variables
     # ("split": xy is x·y), or one variable however long ("whole", as a CAS reads it).
     unknown_names: Literal["error", "split", "whole"] = "error"

@@ -56,8 +56,12 @@ class Problem:
 
     def read(self, text: str) -> tuple[Built, str, tuple[str, ...]]:
         """Parse and build an answer: (built, how it was read, notes). Raises MathsError."""
+        built, interpreted, notes, _ = self._read(text)
+        return built, interpreted, notes
+
+    def _read(self, text: str):
         parsed = parse(text, self.vocabulary, self.options.limits)
-        return build(parsed.tree, self.options.limits), preview(parsed.tree), parsed.notes
+        return build(parsed.tree, self.options.limits), preview(parsed.tree), parsed.notes, parsed.tree
 
     # -- checking ---------------------------------------------------------------------------------
     def check(self, text: str) -> Verdict:
@@ -67,7 +71,7 @@ class Problem:
 
     def _check(self, text: str) -> Verdict:
         try:
-            built, interpreted, notes = self.read(text)
+            built, interpreted, notes, tree = self._read(text)
         except ParseError as error:
             return Verdict("invalid", "parse", sentence(error.message), column=error.column)
         except MathsError as error:
@@ -82,7 +86,8 @@ class Problem:
         try:
             if self.numeric:
                 return self._check_numbers(base, values)
-            return self._check_expressions(base, values, built)
+            verdict = self._check_expressions(base, values, built)
+            return self._check_form(verdict, tree, values) if verdict.correct else verdict
         except Unsupported as error:
             return replace(base, method="parse", message=sentence(str(error)))
 
@@ -116,7 +121,7 @@ class Problem:
     def _check_numbers(self, base: Verdict, values: tuple[sp.Expr, ...]) -> Verdict:
         tolerance = self.options.tolerance or Tolerance()
         statuses = []
-        first_wrong: tuple[int, str] | None = None
+        first_wrong: int | None = None
         for i, (got_expr, expected_expr) in enumerate(zip(values, self.expected)):
             if got_expr.free_symbols:
                 names = ", ".join(sorted(str(s) for s in got_expr.free_symbols))
@@ -129,15 +134,11 @@ class Problem:
             ok = tolerance.accepts(got, expected)
             statuses.append("correct" if ok else "incorrect")
             if not ok and first_wrong is None:
-                first_wrong = (i, "too large" if got > expected else "too small")
+                first_wrong = i
         method = "tolerance" if self.options.tolerance else "numeric"
         if first_wrong is None:
             return replace(base, status="correct", method=method, message="Correct.", components=tuple(statuses))
-        i, direction = first_wrong
-        where = f"{self.component_names[i]}: your" if self.is_vector else "Your"
-        diagnosis = self._diagnose_numbers(values, tolerance)
-        within = "an exact value is expected" if tolerance.describe() == "exact" else f"tolerance {tolerance.describe()}"
-        message = diagnosis.message if diagnosis else f"{where} value is {direction} ({within})."
+        diagnosis, message = self._number_feedback(values, tolerance)
         return replace(
             base, status="incorrect", method=method, message=message, diagnosis=diagnosis, components=tuple(statuses)
         )
@@ -170,6 +171,19 @@ class Problem:
             base, status="correct", method="symbolic" if proved_all else "numeric", message="Correct.",
             components=tuple("correct" for _ in values),
         )
+
+    def _check_form(self, verdict: Verdict, tree, values: tuple[sp.Expr, ...]) -> Verdict:
+        """A right answer in another form than the exercise asks for: equal, but not simplified."""
+        options = self.options
+        if (options.form == "any" and options.given is None) or self.is_vector:
+            return verdict
+        from .form import form_problem
+
+        found = form_problem(tree, values[0], options.form, options.given, options.simplest, self.expected[0])
+        if found is None:
+            return verdict
+        return replace(verdict, status="incorrect", method="form", message=found.message, diagnosis=found,
+                       components=("incorrect",))
 
     def _prove(self, diff: sp.Expr, decide: bool) -> bool:
         if cheap_zero(diff):
@@ -212,10 +226,10 @@ class Problem:
 
         return diagnose.diagnose(self, values, built)
 
-    def _diagnose_numbers(self, values, tolerance: Tolerance) -> Diagnosis | None:
-        from . import diagnose
+    def _number_feedback(self, values, tolerance: Tolerance) -> tuple[Diagnosis | None, str]:
+        from . import diagnose_numbers
 
-        return diagnose.diagnose_numbers(self, values, tolerance)
+        return diagnose_numbers.number_feedback(self, values, tolerance)
 
 
 def _common(a, b):

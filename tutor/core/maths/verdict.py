@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Literal
 
 Status = Literal["correct", "incorrect", "invalid"]
-Method = Literal["symbolic", "numeric", "tolerance", "parse", "choice"]
+Method = Literal["symbolic", "numeric", "tolerance", "parse", "choice", "form"]
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,34 @@ class ExerciseType:
         shown.update(more)
         return shown
 
-    def options(self, **kw) -> CheckOptions:
+    def generic_number(self, value: object) -> sp.Expr:
+        """A number of the exercise (a data entry, a point's coordinate) with its params as symbols."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _rational(parse_number_text(value))
+        return build(parse(str(value), Vocabulary(self.params)).tree).scalar
+
+    def slip_source(self):
+        """What the learner computes, params as symbols, for the variant rule (None: no such rule)."""
+        return None
+
+    def options(self, values: Mapping[str, Fraction] | None = None, **kw) -> CheckOptions:
+        """The check's options; with a variant's `values`, the author's typical wrong answers come along."""
+        if values is not None and self.model.mistakes:
+            kw["known"] = self.known(values)
         return CheckOptions(domains=self.domains, function_name=self.model.function_name, **kw)
+
+    def known(self, values: Mapping[str, Fraction]) -> tuple:
+        """The author's typical wrong answers for this variant, as the checker compares them."""
+        from tutor.core.maths.options import Known
+
+        shown = self.placeholders(values)
+        out = []
+        for i, m in enumerate(self.model.mistakes):
+            value = self.read(("mistakes", i, "answer"), m.answer, getattr(self, "variables", ()), vector=True)
+            if value is None:
+                continue
+            out.append(Known(m.code, tuple(self.substitute(value, values)), fill(m.message, shown)))
+        return tuple(out)
 
     def base_instance(self, seed: int, values: Mapping[str, Fraction], **fields) -> Instance:
         """An Instance with the shared fields filled; the subclass gives the rest."""

@@ -19,7 +19,10 @@ from tutor.core.maths.render import render, render_vector
 from tutor.core.maths.symbolic import cheap_zero
 from tutor.core.maths.verdict import format_number
 
+from tutor.core.maths.form import size
+
 from ..exercises import DerivativeModel, ExpressionModel, GradientModel
+from ..filled import fill_params
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
 
@@ -72,6 +75,15 @@ class FunctionExercise(ExerciseType):
             raise ExerciseError([Problem_(("at",), f"give a value for {', '.join(missing)}")])
         return tuple((v, point[v]) for v in self.variables)
 
+    def generic_function(self) -> sp.Expr:
+        """The function with the params left as symbols (the data's rows too may hold params)."""
+        f = self.per_point
+        if not self.model.data:
+            return f
+        columns = {k: [self.generic_number(v) for v in vs] for k, vs in self.model.data.items()}
+        rows = [dict(zip(columns, row)) for row in zip(*columns.values())]
+        return sp.Add(*(f.xreplace({symbol(k): v for k, v in row.items()}) for row in rows)) / len(rows)
+
     def central_differences(self, field: tuple, f: sp.Expr, wrt: str, derivative: sp.Expr, problem) -> list[Problem_]:
         """The derivative agrees with (f(v+h) − f(v−h)) / 2h at the sample points where both are tame."""
         env = problem.points.env()
@@ -106,7 +118,7 @@ class DerivativeExercise(FunctionExercise):
     def _problem(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
-        options = self.options(mode="derivative", wrt=self.model.wrt, seed=seed, mean_of=self.rows_count)
+        options = self.options(values, mode="derivative", wrt=self.model.wrt, seed=seed, mean_of=self.rows_count)
         return values, f, prepare(f, self.variables, options)
 
     def instance(self, seed: int):
@@ -131,6 +143,13 @@ class DerivativeExercise(FunctionExercise):
         return out or self.central_differences(("function",), f, self.model.wrt, expected, problem)
 
 
+    def slip_source(self):
+        from ..variant_rules import SlipSource
+
+        name = f"∂{self.model.function_name}/∂{self.model.wrt}"
+        return SlipSource(self.generic_function(), (self.model.wrt,), self.variables, (name,))
+
+
 class GradientExercise(FunctionExercise):
     kind = "gradient"
 
@@ -145,7 +164,7 @@ class GradientExercise(FunctionExercise):
         values = self.values(seed)
         f = self.function(values)
         at = self.point(self.model.at, values) if self.model.at else ()
-        options = self.options(mode="gradient", seed=seed, at=at, tolerance=self.tolerance(values),
+        options = self.options(values, mode="gradient", seed=seed, at=at, tolerance=self.tolerance(values),
                                mean_of=self.rows_count)
         return values, f, at, prepare(f, self.variables, options)
 
@@ -164,6 +183,13 @@ class GradientExercise(FunctionExercise):
                           "answer": render_vector(problem.expected),
                           "at": f"({where})"},
         )
+
+    def slip_source(self):
+        from ..variant_rules import SlipSource
+
+        at = {k: self.generic_number(v) for k, v in self.model.at.items()} if self.model.at else None
+        names = tuple(f"∂{self.model.function_name}/∂{v}" for v in self.variables)
+        return SlipSource(self.generic_function(), self.variables, self.variables, names, at)
 
     def validate_variant(self, seed: int) -> list[Problem_]:
         values, f, at, problem = self._problem(seed)
@@ -201,7 +227,14 @@ class ExpressionExercise(ExerciseType):
     def _problem(self, seed: int):
         values = self.values(seed)
         expected = self.substitute(self.expected, values)
-        return values, prepare(expected, self.variables, self.options(seed=seed)), expected
+        model = self.model
+        form = {}
+        if model.form != "any" or model.given:
+            given = self.read(("given",), model.given, self.variables) if model.given else None
+            tree = self.trees.get(("expected",))
+            simplest = size(fill_params(tree, values)) if tree is not None else 0
+            form = dict(form=model.form, given=self.substitute(given, values), simplest=simplest)
+        return values, prepare(expected, self.variables, self.options(values, seed=seed, **form)), expected
 
     def instance(self, seed: int):
         values, problem, expected = self._problem(seed)
