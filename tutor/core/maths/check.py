@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from fractions import Fraction
+
+import numpy as np
 from dataclasses import replace
 from functools import lru_cache
 
@@ -17,6 +20,7 @@ from .bounds import Guard, not_real
 from .build import build, symbol
 from .differentiate import diff
 from .errors import MathsError
+from .floateval import Unsupported, evaluate_float
 from .names import Vocabulary
 from .nodes import Var, walk
 from .options import CheckOptions, Mode, ReferenceError_, Tolerance
@@ -24,7 +28,7 @@ from .parser import parse
 from .pointvalue import value_at
 from .problem import Problem
 from .verdict import sentence
-from .sampling import PointSet
+from .sampling import Domain, PointSet
 from .verdict import Verdict
 
 __all__ = ["CheckOptions", "Mode", "Problem", "ReferenceError_", "Tolerance", "check", "prepare"]
@@ -113,7 +117,40 @@ def _prepare(reference, variables: tuple[str, ...] | None, options: CheckOptions
             raise ReferenceError_(f"a number is expected, but the expected answer contains {', '.join(variable)}")
     points = PointSet(seed=options.seed, domains=dict(options.domains))
     points.ensure(names)
+    if function is not None and not options.at:
+        points = _inside(function, names, points, options)
     return Problem(options, tuple(names), tuple(values), is_vector, component_names, function, points)
+
+
+GUESSED_DOMAINS = (Domain(Fraction(0), Fraction(1)), Domain(Fraction(0), None), Domain(None, Fraction(0)))
+
+
+def _inside(function: sp.Expr, names, points: PointSet, options: CheckOptions) -> PointSet:
+    """Sample points inside f's own domain: for ln(p) + ln(1 − p) with no domain given, p in (0, 1).
+
+    A derivative is compared only where f exists; when few sample points are there, each variable
+    without a domain of its own is tried in (0, 1), (0, ∞) and (−∞, 0), keeping what puts most inside.
+    """
+    try:
+        inside = int(np.isfinite(evaluate_float(function, points.env(), points.count)).sum())
+    except Unsupported:
+        return points
+    if inside * 2 >= points.count:
+        return points
+    domains = dict(options.domains)
+    for name in names:
+        if name in domains:
+            continue
+        best = (inside, None)
+        for domain in GUESSED_DOMAINS:
+            trial = PointSet(seed=options.seed, domains={**domains, name: domain}).ensure(names)
+            count = int(np.isfinite(evaluate_float(function, trial.env(), trial.count)).sum())
+            if count > best[0]:
+                best = (count, domain)
+        if best[1] is not None:
+            domains[name] = best[1]
+            inside = best[0]
+    return PointSet(seed=options.seed, domains=domains).ensure(names)
 
 
 def _check_constants(values, options: CheckOptions) -> None:

@@ -24,6 +24,8 @@ FLOAT_ATOL = 1e-12
 MIN_VALID = 6          # fewer compared points than this: the numeric test cannot decide
 CONFIRM_POINTS = 4     # agreeing points re-checked at 60 digits
 MAX_PRECISE = 16       # bound on 60-digit evaluations per comparison
+CLEAR_REL = 0.05       # a counterexample's two values differ by at least 5% ...
+CLEAR_SIZE = 1e-3      # ... and neither is tiny (6·10⁻⁸ against 3.7·10⁻⁷ shows nothing) or huge
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,11 @@ def _names(*exprs: sp.Expr) -> list[str]:
     return sorted({s.name for e in exprs for s in e.free_symbols})
 
 
-def compare(answer: sp.Expr, reference: sp.Expr, points: PointSet) -> Comparison:
-    names = _names(answer, reference)
+def compare(answer: sp.Expr, reference: sp.Expr, points: PointSet, within: sp.Expr | None = None) -> Comparison:
+    """Equal at every sample point where the reference (and `within`, the function a derivative is
+    of) is defined. A counterexample is chosen where a learner can see the difference: inside f's
+    domain, with small whole numbers first, and values clearly apart (not where tanh or σ is flat)."""
+    names = _names(answer, reference, *((within,) if within is not None else ()))
     if not names:  # two constants: one 60-digit evaluation decides
         verdict = _settle(answer, reference, {})
         if verdict is None:
@@ -58,13 +63,24 @@ def compare(answer: sp.Expr, reference: sp.Expr, points: PointSet) -> Comparison
     a = evaluate_float(answer, env, points.count)
     r = evaluate_float(reference, env, points.count)
     ref_ok, ans_ok = ~np.isnan(r), ~np.isnan(a)
+    inside = np.ones(points.count, dtype=bool)
+    if within is not None:  # ∂f/∂x only exists where f does (p = 2 is outside ln(1 − p)'s domain)
+        found = np.isfinite(evaluate_float(within, env, points.count))
+        if found.sum() >= MIN_VALID:
+            inside = found
+    ref_ok &= inside
     both = ref_ok & ans_ok
     with np.errstate(all="ignore"):
         close = np.abs(a - r) <= FLOAT_RTOL * np.maximum(np.abs(a), np.abs(r)) + FLOAT_ATOL
-    suspects = [int(i) for i in np.flatnonzero((both & ~close) | (ref_ok & ~ans_ok))]
+        size = np.maximum(np.abs(a), np.abs(r))
+        readable = ((np.abs(a) >= CLEAR_SIZE) | (a == 0)) & ((np.abs(r) >= CLEAR_SIZE) | (r == 0)) & (size <= 1e6)
+        clear = both & readable & (np.abs(a - r) >= CLEAR_REL * size)
+    wrong = np.flatnonzero((both & ~close) | (ref_ok & ~ans_ok))
+    # Shown first: where the two are clearly apart, then any other; simple points before random ones.
+    suspects = [int(i) for i in sorted(wrong, key=lambda i: (not clear[i] and ans_ok[i], i))]
     agree = [int(i) for i in np.flatnonzero(both & close)]
     # Floats overflow where 60 digits do not ((x-a)^6000): those points are retried precisely.
-    retry = [int(i) for i in np.flatnonzero(~ref_ok)]
+    retry = [int(i) for i in np.flatnonzero(np.isnan(r) & inside)]
 
     budget = MAX_PRECISE
     valid = len(agree)

@@ -24,7 +24,7 @@ from .precise import exact_number
 from .preview import preview
 from .sampling import PointSet
 from .symbolic import cheap_zero
-from .verdict import Diagnosis, ShownPoint, Verdict, format_number, format_pair, sentence
+from .verdict import Diagnosis, ShownPoint, ShownSlope, Verdict, format_number, format_pair, sentence
 from .worker import default_worker
 
 
@@ -144,7 +144,8 @@ class Problem:
         )
 
     def _check_expressions(self, base: Verdict, values: tuple[sp.Expr, ...], built: Built) -> Verdict:
-        results = [compare(a, e, self.points) for a, e in zip(values, self.expected)]
+        within = self.function if self.options.mode in ("derivative", "gradient") else None
+        results = [compare(a, e, self.points, within) for a, e in zip(values, self.expected)]
         differences = [a - e for a, e in zip(values, self.expected)]
         # sympy sometimes settles the difference exactly: (x + 10^4000 + 1) − (x + 10^4000) is 1,
         # a difference far below the precision of any evaluation, so the numbers would call it equal.
@@ -213,12 +214,28 @@ class Problem:
             parts.append(f"Component {index + 1} ({name}) is not right.")
         else:
             parts.append(f"Not equal to {name}.")
+        slope = None
         if shown is not None and (diagnosis is None or diagnosis.code != "swapped-components"):
             parts.append(_counterexample_sentence(shown, name))
+            slope = self._slope(index, ce, shown)
+            if slope is not None:
+                parts.append(slope.sentence(self.options.function_name))
         return replace(
             base, status="incorrect", method="numeric", message=" ".join(parts), counterexample=shown,
-            diagnosis=diagnosis, components=statuses,
+            diagnosis=diagnosis, components=statuses, slope=slope,
         )
+
+    def _slope(self, index: int, ce, shown: ShownPoint) -> ShownSlope | None:
+        """f's slope along the component's variable at the counterexample, by a central difference."""
+        if self.function is None or self.options.mode not in ("derivative", "gradient") or ce.answer is None:
+            return None
+        wrt = (self.options.wrt or self.variables[0]) if self.options.mode == "derivative" else self.variables[index]
+        from .slope import precise_slope
+
+        value = precise_slope(self.function, dict(ce.point), wrt)
+        if value is None:
+            return None
+        return ShownSlope(wrt, shown.point, value, shown.answer)
 
     # -- diagnosis --------------------------------------------------------------------------------
     def _diagnose(self, values: tuple[sp.Expr, ...], built: Built) -> Diagnosis | None:

@@ -32,6 +32,21 @@ class ShownPoint:
 
 
 @dataclass(frozen=True)
+class ShownSlope:
+    """Evidence a learner can check: how fast f changes along one variable at the counterexample,
+    computed numerically (a central difference), beside what the learner's formula gives there."""
+
+    wrt: str
+    point: tuple[tuple[str, str], ...]
+    value: str     # the numerical slope, to three decimals: "12.000"
+    answer: str    # the learner's formula there
+
+    def sentence(self, name: str) -> str:
+        return (f"Numerically, {name} changes at {self.value} per unit of {self.wrt} at "
+                f"({', '.join(v for _, v in self.point)}); your formula gives {self.answer}.")
+
+
+@dataclass(frozen=True)
 class Verdict:
     status: Status
     method: Method | None
@@ -43,6 +58,7 @@ class Verdict:
     column: int | None = None       # where an invalid answer went wrong (1-based)
     components: tuple[Status, ...] = ()  # per component of a vector answer
     ms: float = 0.0
+    slope: ShownSlope | None = None  # a wrong derivative: f's numerical slope at the counterexample
 
     @property
     def correct(self) -> bool:
@@ -62,6 +78,10 @@ class Verdict:
             },
             "column": self.column,
             "notes": list(self.notes),
+            "slope": None if self.slope is None else {
+                "wrt": self.slope.wrt, "at": dict(self.slope.point), "value": self.slope.value,
+                "answer": self.slope.answer,
+            },
         }
 
 
