@@ -31,7 +31,7 @@ from .nodes import (
 )
 from .tokens import Token, tokenize
 
-_CLOSERS = {"(": ")", "[": "]", "<": ">"}
+_CLOSERS = {"(": ")", "[": "]", "<": ">", "{": "}"}  # { } group, as in LaTeX: e^{2x}
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class _Parser:
             self.advance()
             items.append(self.item())
         if self.tok.kind != "end":
-            if self.at(")", "]", ">"):
+            if self.at(")", "]", ">", "}"):
                 raise ParseError(f"'{self.text[self.tok.start]}' has no matching opening bracket", self.tok.column)
             if self.at("|"):
                 raise ParseError("'|' has no matching opening '|'", self.tok.column)
@@ -236,7 +236,7 @@ class _Parser:
         if tok.kind in ("num", "name"):
             return True
         if tok.kind == "op":
-            if tok.text in ("(", "[", "sqrt"):
+            if tok.text in ("(", "[", "{", "sqrt", "frac"):
                 return True
             if tok.text == "|":
                 return self.abs_open == 0
@@ -309,8 +309,10 @@ class _Parser:
                 return self.absolute()
             if tok.text == "sqrt":
                 self.advance()
-                arg = self.group() if self.at("(") else self.tight_term("√")
+                arg = self.group() if self.at("(", "{") else self.tight_term("√")
                 return self.node(Call("sqrt", (arg,), tok.start, "√"))
+            if tok.text == "frac":
+                return self.fraction()
         if tok.kind == "sup":
             raise ParseError("a superscript must follow what it raises to a power, as in x²", tok.column)
         raise self.fail_expected("a number, a name or '('")
@@ -338,11 +340,23 @@ class _Parser:
         self.advance()
         self.abs_open = saved_abs
         self.leave()
+        if len(items) > 1 and open_tok.text == "{":
+            raise ParseError("braces group one expression; write a vector with ( ), as in (2x, 3)", open_tok.column)
         if len(items) > 1 or open_tok.text == "<":
             return self.node(Vector(tuple(items), open_tok.start))
         if isinstance(items[0], Labeled):
             raise ParseError("'name =' can only start an answer or a component", open_tok.column + 1)
         return items[0]
+
+    def fraction(self) -> Node:
+        """LaTeX's \\frac{top}{bottom}: top divided by bottom."""
+        tok = self.advance()
+        parts = []
+        for _ in range(2):
+            if not self.at("{"):
+                raise self.fail_expected("{ after \\frac, as in \\frac{1}{x}")
+            parts.append(self.group())
+        return self.node(BinOp("/", parts[0], parts[1], start=tok.start))
 
     def absolute(self) -> Node:
         open_tok = self.advance()

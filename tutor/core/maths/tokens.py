@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from . import latex
 from .errors import LimitError, ParseError
 from .limits import Limits
 
@@ -22,6 +23,7 @@ _OPERATORS: dict[str, str] = {
     "*": "*", "\u00b7": "*", "\u00d7": "*", "\u22c5": "*", "\u2219": "*", "\u2022": "*",
     "/": "/", "\u00f7": "/", "\u2215": "/",
     "^": "^", "(": "(", ")": ")", "[": "[", "]": "]", ",": ",", "!": "!", "|": "|", "=": "=",
+    "{": "{", "}": "}",  # LaTeX's grouping braces: x^{2}, e^{2x}
     "<": "<", ">": ">",
     "\u27e8": "<", "\u2329": "<", "\u3008": "<",  # angle brackets open a vector
     "\u27e9": ">", "\u232a": ">", "\u3009": ">",
@@ -37,11 +39,8 @@ _SUPERSCRIPTS = {
 # Characters with a known meaning elsewhere get a message that says what to type instead.
 _HINTS = {
     "\u2202": "type the derivative itself, not the ∂ notation",
-    "\\": "type plain maths such as x^2, not LaTeX",
     "'": "type the derivative itself, not f' notation",
     "\u2032": "type the derivative itself, not f′ notation",
-    "{": "use ( ) for grouping",
-    "}": "use ( ) for grouping",
 }
 
 _NAMED_CHARS = {"\u03c0": "pi"}  # π is a name, not an operator
@@ -102,6 +101,13 @@ def tokenize(text: str, limits: Limits) -> list[Token]:
             while i < n and text[i] in _SUPERSCRIPTS:
                 i += 1
             tokens.append(_superscript(text, start, i, space))
+        elif ch == "\\":
+            found, i = latex.command(text, i)
+            if found is None:
+                space = True
+                continue
+            kind, word = found
+            tokens.append(Token(kind, word, start, i, space))
         elif text.startswith("**", i):
             i += 2
             tokens.append(Token("op", "^", start, i, space))
