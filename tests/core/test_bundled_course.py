@@ -75,9 +75,24 @@ def _wrong(instance) -> str:
     if instance.shape == "choice":
         return next("abcdefgh"[i] for i, c in enumerate(instance.choices) if not c.correct)
     if instance.shape in ("number", "numbers", "vector"):
-        parts = instance.expected.strip("()").split(", ")
+        parts = _components(instance.expected)
         return "(" + ", ".join(f"({p}) + 1" for p in parts) + ")" if len(parts) > 1 else f"({parts[0]}) + 1"
     return f"({instance.expected}) + 1"
+
+
+def _components(text: str) -> list[str]:
+    """The components of "(a, b)" split at its top-level commas (a component may hold brackets)."""
+    inner = text[1:-1] if text.startswith("(") and text.endswith(")") else text
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(inner):
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == "," and depth == 0:
+            parts.append(inner[start:i].strip())
+            start = i + 1
+    parts.append(inner[start:].strip())
+    if depth != 0 or len(parts) == 1:
+        return [text]
+    return parts
 
 
 def _right(instance) -> str:

@@ -66,7 +66,8 @@ def _is(node: Node, value: int) -> bool:
 
 
 def _tidy(tree: Node) -> Node:
-    """Bottom-up: drop factors 1 and terms 0, turn + (−4) into − 4, −1·x into −x."""
+    """Bottom-up: work out sums and products of numbers, drop factors 1 and terms 0, turn + (−4)
+    into − 4 and −1·x into −x, put a number before what it multiplies."""
     if not hasattr(tree, "__dataclass_fields__"):
         return tree
     changes = {}
@@ -82,6 +83,9 @@ def _tidy(tree: Node) -> Node:
     if not isinstance(node, BinOp):
         return node
     left, right = node.left, node.right
+    if isinstance(left, Num) and isinstance(right, Num) and node.op in "*+-":  # 2·5 is 10; 1 − 0.2 is 0.8
+        value = {"*": left.value * right.value, "+": left.value + right.value, "-": left.value - right.value}[node.op]
+        return number_node(value, node.start)
     if node.op == "*":
         if _is(left, 0) or _is(right, 0):
             return Num(Fraction(0), "0", start=node.start)
@@ -92,6 +96,8 @@ def _tidy(tree: Node) -> Node:
         if isinstance(left, Neg):  # (−1)·x is −x, (−2)·x is −(2·x): a sum can then say x − 2·x
             inner = right if _is(left.operand, 1) else BinOp("*", left.operand, right, node.implicit, node.start)
             return Neg(inner, node.start)
+        if isinstance(right, Num) and not isinstance(left, Num):  # w·2 reads 2·w
+            return BinOp("*", right, left, True, node.start)
     if node.op == "/" and _is(right, 1):
         return left
     if node.op == "^" and _is(right, 1):

@@ -75,6 +75,15 @@ class FunctionExercise(ExerciseType):
             raise ExerciseError([Problem_(("at",), f"give a value for {', '.join(missing)}")])
         return tuple((v, point[v]) for v in self.variables)
 
+    def function_text(self, values: Mapping[str, Fraction], f: sp.Expr) -> str:
+        """{function} in prose: as the author wrote it; with data, the mean written out over the rows."""
+        text = self.display(("function",), values) or render(f)
+        rows = self.rows(values)
+        if len(rows) < 2 or ("function",) not in self.trees:
+            return text
+        terms = [self.display(("function",), {**values, **row}) for row in rows]
+        return f"(1/{len(rows)})·({' + '.join(terms)})"
+
     def generic_function(self) -> sp.Expr:
         """The function with the params left as symbols (the data's rows too may hold params)."""
         f = self.per_point
@@ -123,14 +132,16 @@ class DerivativeExercise(FunctionExercise):
 
     def instance(self, seed: int):
         values, f, problem = self._problem(seed)
-        name = f"∂{self.model.function_name}/∂{self.model.wrt}"
+        name = problem.component_names[0]
         shown = self.shown(values)
+        # The author's answer, in the author's form (σ(z) − y, not −y(1 − σ(z)) + (1 − y)σ(z)).
+        expected = (self.display(("answer",), values) if self.answer is not None else None) \
+            or render(problem.expected[0])
         return self.base_instance(
             seed, values, title=name, shows=f"{self.model.function_name} = {shown}",
-            expected=render(problem.expected[0]), shape="expression", variables=self.variables,
+            expected=expected, shape="expression", variables=self.variables,
             component_names=(name,), checker=problem.check,
-            placeholders={"function": self.display(("function",), values) or render(f), "wrt": self.model.wrt,
-                          "answer": render(problem.expected[0])},
+            placeholders={"function": self.function_text(values, f), "wrt": self.model.wrt, "answer": expected},
         )
 
     def validate_variant(self, seed: int) -> list[Problem_]:
@@ -173,15 +184,16 @@ class GradientExercise(FunctionExercise):
         fname = self.model.function_name
         where = ", ".join(format_number(v) for _, v in at)
         title = f"∇{fname}({where})" if at else f"∇{fname}"
+        expected = render_vector(problem.expected)
+        if self.answer is not None and not at:
+            expected = self.display(("answer",), values) or expected
         return self.base_instance(
             seed, values, title=title, shows=f"{fname} = {self.shown(values)}",
-            expected=render_vector(problem.expected), shape="numbers" if at else "vector",
+            expected=expected, shape="numbers" if at else "vector",
             variables=() if at else self.variables, component_names=problem.component_names,
             labels=self.variables if at else (),
             checker=problem.check,
-            placeholders={"function": self.display(("function",), values) or render(f),
-                          "answer": render_vector(problem.expected),
-                          "at": f"({where})"},
+            placeholders={"function": self.function_text(values, f), "answer": expected, "at": f"({where})"},
         )
 
     def slip_source(self):
