@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
+from .answer_rules import answer_rules, summary_rule
+from .prose_rules import prose_rules
 from .variant_rules import slip_problems
 
 
@@ -57,6 +59,7 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
     with_variants = 0
     for lesson in course.lessons:
         errors.extend(_prose(lesson))
+        errors.extend(prose_rules(lesson))
         errors.extend(_lab_presets(lesson))
         for index, exercise in enumerate(lesson.lesson.exercises):
             checker = lesson.exercise(exercise.id)
@@ -73,6 +76,8 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
                                   f"exercise '{exercise.id}': {problem.message}"))
             if not problems:
                 errors.extend(_placeholders(lesson, index, checker))
+                errors.extend(answer_rules(lesson, index, checker))
+        errors.extend(summary_rule(lesson))
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
 
 

@@ -75,8 +75,8 @@ def slip_problems(exercise, seeds: Sequence[int]) -> list[Problem_]:
         v = symbol(wrt)
         trains = set(exercise.model.trains)
         items = [("right", sp.diff(src.function, v))]
-        items += [(m.code, m.expr) for m in derivative_mistakes(src.function, v, tuple(map(symbol, src.variables)))
-                  if m.code in CAUGHT | trains and not m.rare]
+        items += [(m.code, m.expr) for m in derivative_mistakes(src.function, v, tuple(map(symbol, src.variables)),
+                                                                 only=frozenset(CAUGHT | trains))]
         apart = [code in APART | trains for code, _ in items]
         values = _values(exercise, src, [e for _, e in items], table)
         if values is None:

@@ -10,6 +10,7 @@ import random
 import re
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 
 from tutor.core.maths.errors import MathsError
 
@@ -34,17 +35,25 @@ def parse_number_text(value: object, names: Mapping[str, Fraction] | None = None
     return evaluate_constant(str(value), names or {})
 
 
-def evaluate_constant(text: str, names: Mapping[str, Fraction]) -> Fraction:
-    import sympy as sp
-
-    from tutor.core.maths.build import build, symbol
+@lru_cache(maxsize=1024)
+def _read_constant(text: str, names: tuple[str, ...]):
+    """The expression of a condition's side or a number's text, read once (variants redraw often)."""
+    from tutor.core.maths.build import build
     from tutor.core.maths.names import Vocabulary
     from tutor.core.maths.parser import parse
 
     try:
-        value = build(parse(text, Vocabulary(tuple(names))).tree).scalar
+        return build(parse(text, Vocabulary(names)).tree).scalar
     except MathsError as error:
         raise VariantError(f"'{text}': {error}") from error
+
+
+def evaluate_constant(text: str, names: Mapping[str, Fraction]) -> Fraction:
+    import sympy as sp
+
+    from tutor.core.maths.build import symbol
+
+    value = _read_constant(text, tuple(names))
     value = value.xreplace({symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in names.items()})
     if value.free_symbols:
         raise VariantError(f"'{text}' is not a number")

@@ -54,8 +54,9 @@ def _outer(f: sp.Expr, node: sp.Expr) -> sp.Expr:
     return sp.diff(f.xreplace({node: s}), s).xreplace({s: node})
 
 
-def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Expr, str, str | None]]:
-    """(code, wrong ∂f/∂v, message, yields) for the slips inside compositions, most specific first.
+def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr, every: bool = True) -> list[tuple]:
+    """(code, wrong ∂f/∂v, message, yields[, rare]) for the slips inside compositions, most specific first
+    (`every` False: the dropped factors and lost signs only).
 
     `yields`: "negation" when the slip is named only if it is not simply −∂f/∂v (that is a sign);
     "function" when it is named only if it is not f itself (that is "not differentiated").
@@ -74,7 +75,7 @@ def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Ex
             signs.append(("sign", ref - 2 * outer * dn,
                           f"A sign is lost in the chain rule: the inside of {render(node)}, {render(inner)}, "
                           f"has the derivative {render(du)}, with its minus sign.", None))
-        if isinstance(node, sp.Function) and node.func is not sp.exp:  # exp′ is exp: no slip to make
+        if every and isinstance(node, sp.Function) and node.func is not sp.exp:  # exp′ is exp: no slip
             g = node.func
             outers.append(("outer-derivative", ref + outer * (node * du - dn),
                            f"You kept {g.__name__ if g is not sp.log else 'ln'} itself where its derivative goes: "
@@ -89,7 +90,7 @@ def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Ex
         dropped.append(("dropped-chain-factor", ref + sum((c for _, c in top), sp.Integer(0)),
                         f"You dropped the chain-rule factors: each inside depends on {v}, so multiply each "
                         f"outer derivative by its inside's derivative.", None))
-    return dropped + signs + _stopped_early(f, v, ref) + outers
+    return dropped + signs + (_stopped_early(f, v, ref) if every else []) + outers
 
 
 def _stopped_early(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Expr, str, str | None]]:

@@ -86,7 +86,9 @@ def _prepare(reference, variables: tuple[str, ...] | None, options: CheckOptions
                 if wrt not in names:
                     names = (*names, wrt)
                 values = (diff(function, symbol(wrt)),)
-                component_names = (f"∂{fname}/∂{wrt}",)
+                # f of one variable has an ordinary derivative: df/dx, not ∂f/∂x
+                d = "d" if len(names) == 1 else "∂"
+                component_names = (f"{d}{fname}/{d}{wrt}",)
             else:
                 values = tuple(diff(function, symbol(n)) for n in names)
                 is_vector = True

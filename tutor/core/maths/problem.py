@@ -69,6 +69,27 @@ class Problem:
         verdict = self._check(text)
         return replace(verdict, ms=(time.perf_counter() - started) * 1000)
 
+    def accepts(self, text: str) -> bool:
+        """Would `text` be judged right? The numeric test only: no proof, no diagnosis (cheap), for
+        the validator's question "is this example the answer?"."""
+        try:
+            built, _, _, _ = self._read(text)
+        except MathsError:
+            return False
+        if self._shape_problem(built):
+            return False
+        values = self._ordered(built)
+        if isinstance(values, str):
+            return False
+        try:
+            if self.numeric:
+                tolerance = self.options.tolerance or Tolerance()
+                pairs = [_common(exact_number(g), exact_number(e)) for g, e in zip(values, self.expected)]
+                return all(g is not None and e is not None and tolerance.accepts(g, e) for g, e in pairs)
+            return all(compare(a, e, self.points).equal for a, e in zip(values, self.expected))
+        except Unsupported:
+            return False
+
     def _check(self, text: str) -> Verdict:
         try:
             built, interpreted, notes, tree = self._read(text)

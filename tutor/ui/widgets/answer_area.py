@@ -17,14 +17,6 @@ from .answer_box import AnswerBox
 from .choice_list import ChoiceList
 from .hand_steps import HandSteps
 
-PLACEHOLDERS = {
-    "expression": "your answer, e.g. 2x + y",
-    "vector": "(first component, second component)",
-    "number": "a number, e.g. 4 or -1/2",
-    "numbers": "numbers, e.g. (4, 5)",
-}
-
-
 class AnswerArea(Vertical):
     DEFAULT_CSS = """
     AnswerArea { height: auto; }
@@ -65,7 +57,7 @@ class AnswerArea(Vertical):
                                 groups=True, id="answer")
         else:
             names = instance.component_names if instance.shape in ("vector", "numbers") else ()
-            box = AnswerBox(instance.vocabulary, PLACEHOLDERS.get(instance.shape, "your answer"), names, id="answer")
+            box = AnswerBox(instance.vocabulary, instance.input_hint, names, id="answer")
         await self.mount(box)
         box.focus_input()
 

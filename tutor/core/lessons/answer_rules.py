@@ -1,0 +1,77 @@
+"""Validator rules that keep answers where they belong: never in an example, a placeholder, an author's
+typical mistake, or the lesson's summary on the home screen.
+
+"e.g. 2x + y" beside ∂f/∂x of x² + xy + y², or "e.g. (4, 5)" beside ∇f(1, 2), hands the learner the
+answer; so does a summary that prints ∂f/∂x = 2x + y before the exercise asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import LessonError
+from .loader import LoadedLesson, error_at
+
+SEEDS = (0, 1, 2)  # variants looked at per exercise (an example is the answer in some variant)
+_EXAMPLE = re.compile(r"(?:e\.g\.|for example|such as)\s*`?([^`.;:!?\n]+?)`?(?=[.;:!?\n]|$|\s+(?:or|and)\s)", re.I)
+
+
+def answer_rules(lesson: LoadedLesson, index: int, exercise) -> list[LessonError]:
+    """An exercise (already proved right) whose examples or typical mistakes are its answer."""
+    model = exercise.model
+    if exercise.kind in ("choice", "descent"):
+        return []
+    for seed in SEEDS if model.params else (0,):
+        problem = _variant(exercise, seed, model)
+        if problem:
+            field, message = problem
+            return [error_at(str(lesson.path), lesson.positions, ("exercises", index, *field),
+                             f"exercise '{model.id}': {message}")]
+    return []
+
+
+def _variant(exercise, seed: int, model) -> tuple[tuple, str] | None:
+    instance = exercise.instance(seed)
+    for example in _EXAMPLE.findall(instance.prompt):
+        if instance.accepts(example.strip()):
+            return ("prompt",), f"the prompt's example '{example.strip()}' is the answer (variant {seed})"
+    if instance.input_example is None and instance.shape in ("expression", "number", "numbers"):
+        return ("prompt",), "every example the answer box could show is the answer"
+    known = exercise.known(exercise.values(seed)) if model.mistakes else ()
+    for i, (mistake, k) in enumerate(zip(model.mistakes, known)):
+        if _right(instance, k):
+            return ("mistakes", i, "answer"), (f"the typical mistake '{mistake.answer}' is the right answer in "
+                                               f"variant {seed}")
+    return None
+
+
+def _right(instance, known) -> bool:
+    from tutor.core.maths.render import render
+
+    text = render(known.values[0]) if len(known.values) == 1 else "(" + ", ".join(map(render, known.values)) + ")"
+    return instance.accepts(text)
+
+
+def _normal(text: str) -> str:
+    """Maths as text, spelled one way: σ → sigmoid, − → -, no ·, no space beside an operator."""
+    for a, b in (("σ", "sigmoid"), ("−", "-"), ("·", ""), ("*", ""), ("²", "^2")):
+        text = text.replace(a, b)
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s*([-+=(),/^])\s*", r"\1", text)
+
+
+def summary_rule(lesson: LoadedLesson) -> list[LessonError]:
+    """The home screen shows the summary: it must not print an exercise's answer."""
+    summary = _normal(lesson.lesson.summary or "")
+    for model in lesson.lesson.exercises:
+        exercise = lesson.exercise(model.id)
+        if exercise is None or exercise.kind in ("choice", "descent") or model.params:
+            continue
+        answer = _normal(exercise.instance(0).expected)
+        short = len(answer) < 3
+        if (answer and (f"={answer}" in summary if short else answer in summary)
+                and not re.search(rf"{re.escape(answer)}[A-Za-z0-9(^]", summary)):
+            return [error_at(str(lesson.path), lesson.positions, ("summary",),
+                             f"the summary shows the answer of exercise '{model.id}' "
+                             f"({exercise.instance(0).expected}); the home screen prints it before the exercise")]
+    return []
