@@ -28,3 +28,11 @@ def test_every_code_the_checker_names_is_listed_and_none_is_invented():
 def test_labels_are_words_and_unknown_codes_show_as_themselves():
     assert label("wrong-variable") == "differentiating by the wrong variable"
     assert label("made-up") == "made-up"
+
+
+def test_both_readmes_list_every_code() -> None:
+    repo = ROOT.parents[1]
+    for readme in (repo / "README.md", repo / "lessons" / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        missing = sorted(c for c in CODES if f"`{c}`" not in text)
+        assert missing == [], f"{readme.relative_to(repo)} does not list {missing}"
