@@ -18,6 +18,8 @@ SHEET_URN = "urn:tutor:sheet:"
 CLASS_URN = "urn:tutor:class:"
 EXT = "urn:tutor:ext:"
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
+SHEET_VERBS = {COMPLETED: "completed", "http://adlnet.gov/expapi/verbs/passed": "passed",
+               "http://adlnet.gov/expapi/verbs/failed": "failed"}
 
 _DURATION = re.compile(
     r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
@@ -102,10 +104,10 @@ def read_statement(statement: object, where: str = "") -> Attempt | Completion:
     result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
     sheet, sheet_title, group = _context(statement)
     when = parse_time(statement.get("timestamp"))
-    if object_id.startswith(SHEET_URN) and verb == COMPLETED:
+    if object_id.startswith(SHEET_URN) and verb in SHEET_VERBS:
         scaled = (result.get("score") or {}).get("scaled") if isinstance(result.get("score"), dict) else None
         return Completion(learner, object_id.removeprefix(SHEET_URN), _name(statement["object"].get("definition")) or sheet_title,
-                          float(scaled) if isinstance(scaled, (int, float)) else None, when)
+                          float(scaled) if isinstance(scaled, (int, float)) else None, when, SHEET_VERBS[verb])
     if not object_id.startswith(EXERCISE_URN):
         raise Refused("another tool's activity")
     lesson, _, exercise = object_id.removeprefix(EXERCISE_URN).partition("/")
@@ -132,5 +134,19 @@ def read_statement(statement: object, where: str = "") -> Attempt | Completion:
         seconds=parse_duration(result.get("duration")),
         timestamp=when, sheet=sheet, sheet_title=sheet_title, group=group,
         choice_text=ext.get(EXT + "choice-text") if isinstance(ext.get(EXT + "choice-text"), str) else None,
-        where=where,
+        where=where, params=_params(ext.get(EXT + "params")), registration=_registration(statement),
     )
+
+
+def _params(value: object) -> tuple[tuple[str, str], ...]:
+    """The variant's parameters from the statement ({"a": "3"}), as (name, shown value) pairs."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple((str(k), v if isinstance(v, str) else str(v)) for k, v in value.items()
+                 if isinstance(v, (str, int, float)) and not isinstance(v, bool))
+
+
+def _registration(statement: dict) -> str | None:
+    context = statement.get("context")
+    found = context.get("registration") if isinstance(context, dict) else None
+    return found if isinstance(found, str) else None
