@@ -1,51 +1,21 @@
-"""From statements to a Report: read, group per learner and exercise, analyse the wrong answers."""
+"""From statements read to a Report: grouped per learner and exercise, the wrong answers analysed."""
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 
 from .course import CourseSource
 from .enrich import EARLY, course_warnings, titles_of, top, verdicts, with_params
 from .misconceptions import misconceptions
 from .model import Report
-from .reading import Reading, read_paths
-from .recheck import recheck
+from .reading import Reading
 from .responses import analyse
 from .rows import exercise_row, hardest_first, learner_row, make_cell, many_wrong
-from .sheet import SheetItems, read_sheet
+from .sheet import SheetItems
 from .stats import discrimination, success_index
 from .variants import by_variant
-
-
-def build_report(paths: list[str | Path], sheet: str | Path | None = None, lessons: str | Path | None = None,
-                 analyse_answers: bool = True, discounted: Mapping[str, str] | None = None,
-                 show_variants: bool = False, recheck_with: str | Path | None = None) -> Report:
-    """The class report for statements at `paths`; `sheet` (a file) fixes the items and their order.
-
-    Raises SheetError for a sheet that cannot be read (the teacher named it: they should know);
-    bad statements are only counted in the warnings. `discounted`: lesson/exercise -> the
-    teacher's note, items left out of every score. `recheck_with`: a lessons folder (or "" for
-    `lessons`) against which every answer is checked again; the report then uses today's verdicts
-    and lists what changed (report.recheck). Nothing read is ever written back.
-    """
-    started = time.perf_counter()
-    items = read_sheet(sheet) if sheet else None
-    course = recheck_with or lessons  # re-marking judges with the lessons it is given, and groups with them
-    source = CourseSource(course, items.lessons if items else ())
-    reading = read_paths(paths)
-    found = None
-    if recheck_with is not None:
-        found, attempts = recheck(with_params(reading.attempts, source), source, str(course or "the bundled course"))
-        reading = replace(reading, attempts=attempts)
-    report = make_report(reading, items, source if analyse_answers or found else None, discounted=discounted,
-                         show_variants=show_variants)
-    report.recheck = found
-    report.seconds_to_build = time.perf_counter() - started
-    return report
 
 
 def make_report(reading: Reading, sheet: SheetItems | None, source: CourseSource | None, *,
