@@ -17,6 +17,7 @@ from tutor.core.report.watch import Plan, changes, plan
 
 REFRESH_SECONDS = 0.25   # the live screen is redrawn at most this often, however many lines arrive
 REBUILD_SECONDS = 5.0    # the full report (response analysis and all) is made again at most this often
+STOP_SECONDS = 1.0       # how long leaving waits for the watcher to see it should stop
 
 
 class Watching:
@@ -110,3 +111,5 @@ class Watching:
 
     def on_unmount(self) -> None:
         self._stop.set()
+        if self._thread is not None:
+            self._thread.join(STOP_SECONDS)  # within one notification step; a share that hangs is left behind
