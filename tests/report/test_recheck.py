@@ -106,3 +106,24 @@ def test_the_cli_lists_and_exports_the_changes(tmp_path, faulty, capsys) -> None
     assert "4 verdicts changed" in listed and "Bob" in listed
     assert run(["report", str(tmp_path / "submit"), "--changes", "-"]) == 2  # --changes needs --recheck
     assert "--recheck" in capsys.readouterr().err
+
+
+def test_a_lab_marked_by_a_faulty_lesson_gets_exactly_its_wrong_verdicts_changed(tmp_path) -> None:
+    """The simulated lab's faulty course (df-dx-2-3 computed at the wrong point): every change is an
+    answer the two courses judge differently, and every such answer is a change."""
+    from tests.report.conftest import load_generator
+
+    from benchmarks.lab_live import FAULTY_EXERCISE, write_faulty_course
+
+    faulty_dir = write_faulty_course(tmp_path / "lessons-faulty")
+    sheet, submit = load_generator().make_lab(tmp_path / "lab", learners=8, items=5, seed=4, judge_dir=faulty_dir)
+    report = build_report([submit], sheet=sheet, recheck_with="")
+    courses = [load_course(faulty_dir, build=False), load_course(build=False)]
+    differ = set()
+    for a in build_report([submit], sheet=sheet).attempts:
+        marks = [c.lesson(a.lesson).exercise(a.exercise).instance(a.seed).check(a.response).correct for c in courses]
+        if marks[0] != marks[1]:
+            differ.add(a.where)
+    assert differ and {c.attempt.where for c in report.recheck.verdicts} == differ
+    assert {c.attempt.key for c in report.recheck.verdicts} == {FAULTY_EXERCISE}
+    assert all(c.kind == NOW_RIGHT for c in report.recheck.verdicts if c.attempt.response == "4")

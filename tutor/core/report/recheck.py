@@ -6,6 +6,7 @@ checked again, and the new verdict compared with the stored one. Nothing stored 
 changes are listed (and can be exported) and the report is made again from the new verdicts.
 An exercise's variant is built once and a response checked once per variant (the same typed
 answer to the same numbers gets the same verdict), so a class's 10 000 answers take seconds.
+A choice is checked by its option's words when they still name an option.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def recheck(attempts: list[Attempt], source: CourseSource, lessons: str = "") ->
             out.append(a)
             continue
         text = _typed(instance, a)
-        key = (a.key, a.seed if instance.params else None, normal_text(text))
+        variant = source.variant(a.lesson, a.exercise, a.seed)  # two seeds may draw the same numbers
+        key = (a.key, variant[0] if variant else a.seed, normal_text(text))
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = verdicts[key] = instance.check(text)
