@@ -8,6 +8,7 @@ little ahead or behind, so times are never shown negative.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -75,7 +76,7 @@ class LiveModel:
     _latest: dict[str, Attempt] = field(default_factory=dict)
     _wrong: list[Attempt] = field(default_factory=list)                 # named mistakes, by arrival
 
-    def add(self, attempts: list[Attempt] | tuple[Attempt, ...], completions=()) -> None:
+    def add(self, attempts: Iterable[Attempt], completions: Iterable[Completion] = ()) -> None:
         for a in attempts:
             if a.timestamp is None:
                 continue  # a live view places answers in time; another tool's undated one waits for the report

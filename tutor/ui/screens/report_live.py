@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Footer, Static
 from tutor.core.report.live import RECENT_MINUTES, LiveModel
 from tutor.core.report.text import HELP_MARK, clip, clock, minutes
 
+from ..widgets.report_table import ReportTable
+
 NOW_HEADINGS = ("", "learner", "on", "for", "tries", "last mistake")
 RECENT_HEADINGS = ("diagnosis", "wrong", "learners", "where")
 NAME_WIDTH = 16
@@ -39,18 +41,16 @@ class LiveScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-title", classes="screen-title")
-        yield DataTable(id="live-now", cursor_type="row", zebra_stripes=True)
+        yield ReportTable(*NOW_HEADINGS, id="live-now")
         yield Static(f"Mistakes in the last {RECENT_MINUTES} minutes", id="live-recent-title")
-        yield DataTable(id="live-recent", cursor_type="row", zebra_stripes=True)
+        yield ReportTable(*RECENT_HEADINGS, id="live-recent")
         yield Static("", id="live-how")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#live-now", DataTable).add_columns(*NOW_HEADINGS)
-        self.query_one("#live-recent", DataTable).add_columns(*RECENT_HEADINGS)
         self.query_one("#live-how", Static).update(self.how)
         self.live_update(self.model, self.now())
-        self.query_one("#live-now", DataTable).focus()
+        self.query_one("#live-now", ReportTable).focus()
         self.set_interval(TICK_SECONDS, lambda: self.live_update(self.model, self.now()))
 
     def live_update(self, model: LiveModel, now: datetime) -> None:
@@ -62,38 +62,27 @@ class LiveScreen(Screen):
         self.query_one("#live-title", Static).update(
             f"Live · {len(working)} working · {len(stuck)} stuck · {model.pace(now)} answers in 5 min · "
             f"last {clock(last)} · now {clock(now)}")
-        table = self.query_one("#live-now", DataTable)
-        keep = self._cursor_key(table)
-        table.clear()
-        for w in rows:
-            state = HELP_MARK if w.stuck(now) else "✓" if w.handed_in else "·" if w.away(now) else ""
-            doing = "handed in" if w.handed_in else w.exercise.partition("/")[2] + (" ✓" if w.solved else "")
-            table.add_row(state, clip(w.learner, NAME_WIDTH), clip(doing, EXERCISE_WIDTH), minutes(w.seconds_on(now)),
-                          f"{w.tries}" + (f" ({w.wrong}✗)" if w.wrong else ""), clip(w.diagnosis or "", MISTAKE_WIDTH),
-                          key=w.learner)
-        if keep is not None and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep))
-        recent = self.query_one("#live-recent", DataTable)
-        recent.clear()
-        for r in model.recent(now):
-            where = ", ".join(f"{k.partition('/')[2]} ({n})" for k, n in r.exercises[:2])
-            recent.add_row(r.code, str(r.count), str(len(r.learners)), where, key=r.code)
+        self.query_one("#live-now", ReportTable).refill((w.learner, self._row(w, now)) for w in rows)
+        self.query_one("#live-recent", ReportTable).refill(
+            (r.code, (r.code, str(r.count), str(len(r.learners)),
+                      ", ".join(f"{k.partition('/')[2]} ({n})" for k, n in r.exercises[:2])))
+            for r in model.recent(now))
 
     @staticmethod
-    def _cursor_key(table: DataTable):
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+    def _row(w, now: datetime) -> tuple:
+        state = HELP_MARK if w.stuck(now) else "✓" if w.handed_in else "·" if w.away(now) else ""
+        doing = "handed in" if w.handed_in else w.exercise.partition("/")[2] + (" ✓" if w.solved else "")
+        return (state, clip(w.learner, NAME_WIDTH), clip(doing, EXERCISE_WIDTH), minutes(w.seconds_on(now)),
+                f"{w.tries}" + (f" ({w.wrong}✗)" if w.wrong else ""), clip(w.diagnosis or "", MISTAKE_WIDTH))
 
     def action_open(self) -> None:
         """Open the highlighted learner's answers, which go on arriving there."""
-        table = self.query_one("#live-now", DataTable)
-        key = self._cursor_key(table)
-        if key is None:
+        name = self.query_one("#live-now", ReportTable).highlighted
+        if name is None:
             return
         from .report_learner import LearnerAttemptsScreen
 
-        self.app.push_screen(LearnerAttemptsScreen.live(self.model, str(key.value), self.app.report))
+        self.app.push_screen(LearnerAttemptsScreen.live(self.model, name, self.app.report))
 
     @on(DataTable.RowSelected, "#live-now")
     def _selected(self) -> None:
