@@ -82,7 +82,7 @@ def test_a_yaml_syntax_error_is_located(tmp_path):
     path = write(tmp_path, GOOD.replace("items:", "items: [oops"))
     assert is_sheet(path)  # still a sheet: its author wants this error, not a lesson's
     _, errors = load_sheet(path)
-    assert errors[0].line is not None and errors[0].message.startswith("YAML syntax")
+    assert errors[0].line is not None and errors[0].message.startswith("this [ is not closed")
 
 
 def test_unknown_lessons_and_exercises_are_named_with_a_suggestion(tmp_path):
@@ -164,3 +164,27 @@ def test_neighbours_get_different_numbers_and_the_same_ones_again():
     assert len(prompts) > 3
     seed = variant_seed("lab-1", "Ana", "basic-example", "dfdx-scaled")
     assert exercise.instance(seed).prompt == exercise.instance(seed).prompt
+
+
+def test_a_sheet_path_is_read_as_safely_as_a_lesson(tmp_path) -> None:
+    import os
+
+    from tutor.core.sheets.load import is_sheet
+
+    fifo = tmp_path / "lab.yaml"
+    os.mkfifo(fifo)
+    assert is_sheet(fifo) is False                              # returns at once: no writer is waited for
+    sheet, errors = load_sheet(fifo)
+    assert sheet is None and "named pipe" in str(errors[0])
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)) + "items: *i\n", encoding="utf-8")
+    sheet, errors = load_sheet(bomb)
+    assert sheet is None and errors and errors[0].line is not None  # refused at a place, not expanded
+    controlled = tmp_path / "ctl.yaml"
+    controlled.write_text('id: lab\ntitle: "Lab \\e]0;owned\\a"\nclass: A\nitems:\n  - lesson: basic-example\n',
+                          encoding="utf-8")
+    sheet, errors = load_sheet(controlled)
+    assert sheet is None and any("U+001B" in str(e) for e in errors)

@@ -134,13 +134,13 @@ async def test_several_learners_are_asked_who_studies_and_can_switch(lessons_dir
         assert isinstance(app.screen, LearnerScreen)
         names = app.screen.query_one("#learner-list", OptionList)
         assert [str(names.get_option_at_index(i).prompt).split("  ")[0] for i in range(2)] == ["Ana", "Ben"]
-        await pilot.press("down", "enter")                  # Ben
+        await pilot.press("down", "down", "enter")          # ↓ to the list (Ana), ↓ Ben, Enter
         await settle(app, pilot, 3)
         assert isinstance(app.screen, HomeScreen) and app.title == "tutor · Ben"
         assert " 0/3" in str(app.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
         app.action_switch_learner()                          # the palette's "Switch learner"
         await settle(app, pilot)
-        await pilot.press("enter")                           # Ana
+        await pilot.press("down", "enter")                   # Ana
         await settle(app, pilot, 3)
         assert isinstance(app.screen, HomeScreen) and app.title == "tutor · Ana"
         assert " 1/3" in str(app.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
@@ -152,6 +152,20 @@ async def test_one_learner_alone_sees_no_extra_step(lessons_dir, data_dir) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen) and app.title == "tutor · student"
+
+
+async def test_a_name_typed_while_the_list_has_the_focus_goes_into_the_box(lessons_dir, data_dir) -> None:
+    db, _ = ProgressDatabase.open(database_path(data_dir))
+    db.learner("Ana")
+    db.learner("Ben")
+    db.close()
+    app = make_app(lessons_dir, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down")                            # the list
+        await pilot.press(*"Chloé", "enter")
+        await settle(app, pilot, 3)
+        assert app.title == "tutor · Chloé"
 
 
 async def test_a_bad_name_is_refused_in_the_picker(tmp_path) -> None:

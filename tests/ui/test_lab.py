@@ -111,8 +111,13 @@ async def test_run_pause_change_the_rate_and_reset(lessons_dir, tmp_path) -> Non
         lab.query_one("#lab-loss", Select).value = "elongated"
         await settle(app, pilot)
         assert lab.config.key == "elongated" and lab.loss.params == ("x", "y")
+        # A slow rate and 200 steps (about 20 s of animation): the run is still going however slowly
+        # this machine types the new rate.
+        await type_into(pilot, lab.query_one("#lab-lr", Input), "0.001")
+        await type_into(pilot, lab.query_one("#lab-steps", Input), "200")
+        await settle(app, pilot)
         await pilot.press("f6")
-        assert lab.running and lab.target == 60
+        assert lab.running and lab.target == 200
         await until(pilot, lambda: lab.run.trace.final.index >= 3)
         await type_into(pilot, lab.query_one("#lab-lr", Input), "0.05")
         assert lab.run.lr == 0.05 and lab.running  # changed while it runs
@@ -121,7 +126,7 @@ async def test_run_pause_change_the_rate_and_reset(lessons_dir, tmp_path) -> Non
         await pilot.press("f6")  # pause
         assert not lab.running
         paused = lab.run.trace.final.index
-        assert 0 < paused < 60
+        assert 0 < paused < 200
         assert {s.lr for s in lab.run.trace.steps[here + 1:]} == {0.05}
         await pilot.pause(0.3)
         assert lab.run.trace.final.index == paused and "paused at step" in panel(lab)

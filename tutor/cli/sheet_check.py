@@ -7,6 +7,7 @@ import json
 import sys
 
 from tutor.core.lessons.errors import LessonError
+from tutor.core.lessons.safetext import clean
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -47,7 +48,8 @@ def open_for_app(path: str):
         errors = missing_roots(sheet) + resolve(sheet, catalog_index(sheet))[1]
     if errors:
         _print(errors)
-        print(f"tutor: {path} cannot be opened; `tutor validate {path}` checks it", file=sys.stderr)
+        shown = clean(str(path))  # a file name is text from outside: no control character reaches the terminal
+        print(f"tutor: {shown} cannot be opened; `tutor validate {shown}` checks it", file=sys.stderr)
         return None, 1
     return sheet, 0
 

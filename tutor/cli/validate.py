@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.core.lessons.safetext import clean, json_safe
     from tutor.core.lessons.validate import validate_course
     from tutor.core.sheets import is_sheet
 
@@ -34,16 +35,17 @@ def run(args: argparse.Namespace) -> int:
         return validate(args)
     report = validate_course(args.path, seeds=args.seeds)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(report.to_json(), ensure_ascii=False, indent=2)))
         return 0 if report.ok else 1
-    for lesson in report.course.lessons:
-        print(f"  {lesson.id}: {lesson.title} ({len(lesson.exercises)} exercises)")
-    for broken in report.course.broken:
-        print(f"  BROKEN {broken.path.name}: {broken.title}")
-    for error in report.errors:
-        print(error)
+    # Everything printed passes through clean(): titles are clean already, but file names are not.
+    lines = [f"  {lesson.id}: {lesson.title} ({len(lesson.exercises)} exercises)" for lesson in report.course.lessons]
+    lines += [f"  BROKEN {broken.path.name}: {broken.title}" for broken in report.course.broken]
+    lines += [f"warning: {warning}" for warning in report.course.warnings]
+    lines += [str(error) for error in report.errors]
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items()))
     status = "valid" if report.ok else f"{len(report.errors)} error(s)"
-    print(f"{len(report.course.lessons)} lessons, {report.exercises} exercises ({kinds}), "
-          f"{report.with_variants} with variants; {status}; {report.seconds:.2f} s")
+    lines.append(f"{len(report.course.lessons)} lessons, {report.exercises} exercises ({kinds}), "
+                 f"{report.with_variants} with variants; {status}; {report.seconds:.2f} s")
+    for line in lines:
+        print(clean(line))
     return 0 if report.ok else 1

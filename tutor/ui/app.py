@@ -24,13 +24,14 @@ from tutor.core.study import Study
 from .commands import LessonCommands
 from .screens.home import HomeScreen
 from .screens.learner import LearnerScreen
-from .screens.sheet import SheetScreen
 
 if TYPE_CHECKING:
     from tutor.core.descent.config import LabConfig
     from tutor.core.progress import ProgressDatabase
     from tutor.core.quiz import QuizRun
     from tutor.core.sheets.load import Sheet
+
+    from .screens.sheet import SheetScreen
 
 THEME_SETTING = "theme"
 
@@ -111,7 +112,12 @@ class TutorApp(App[None]):
         self.title = f"tutor · {store.learner.name}"  # every screen's header says who is studying
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.home = SheetScreen(self.study) if self.sheet is not None else HomeScreen(self.study)
+        if self.sheet is not None:
+            from .screens.sheet import SheetScreen  # read only when a sheet is open: a lab's own first screen
+
+            self.home = SheetScreen(self.study)
+        else:
+            self.home = HomeScreen(self.study)
         self.push_screen(self.home)
         # Heavy imports hold the GIL: start them only once the first screen is on the terminal.
         self.call_after_refresh(self.load_course, self.study)
@@ -119,6 +125,9 @@ class TutorApp(App[None]):
     @work(thread=True, exclusive=True, group="course", name="load course", exit_on_error=False)
     def load_course(self, study: Study) -> None:
         if self.sheet is not None:
+            # The sheet's items and this learner's run first, from a quick read of the course (a few
+            # milliseconds), so the sheet's table is on screen long before the lessons are all read.
+            self.open_sheet(study)
             from tutor.core.sheets.resolve import sheet_course
 
             course = sheet_course(self.sheet, build=False)
@@ -127,8 +136,6 @@ class TutorApp(App[None]):
 
             course = load_course(self.lessons_path, build=False)
         self.call_from_thread(self._course_loaded, study, course)
-        if self.sheet is not None:
-            self.open_sheet(study, course)
         warning = study.send_pending()  # answers that waited for the submit folder since last time
         if warning:
             self.call_from_thread(self.notify, warning, title="Submit folder", severity="warning")
@@ -144,28 +151,33 @@ class TutorApp(App[None]):
 
             default_worker().warm()
 
-    def open_sheet(self, study: Study, course) -> None:
+    def open_sheet(self, study: Study) -> None:
         """In the course worker: the sheet's exercises for this learner, and its run started (a write)."""
-        from tutor.core.sheets.resolve import course_index, resolve
+        from tutor.core.sheets.resolve import resolve
         from tutor.core.sheets.session import SheetSession
 
-        exercises, errors = resolve(self.sheet, course_index(course))
+        index: dict[str, tuple[str, ...]] = {}
+        for entry in study.catalog:  # the quick read made for the first screen: no second read
+            if entry.readable:
+                index.setdefault(entry.id, entry.exercise_ids)
+        exercises, errors = resolve(self.sheet, index)
         for error in errors:
             self.call_from_thread(self.notify, f"The sheet: {error}", severity="warning", timeout=15)
         session = SheetSession(self.sheet, exercises, study.store,
-                               lesson_titles={lesson.id: lesson.title for lesson in course.lessons},
+                               lesson_titles={entry.id: entry.title for entry in study.catalog},
                                submit=self.submit_dir or self.sheet.submit_dir)
-        self.call_from_thread(self._sheet_opened, study, session)
+        progress = session.progress()
+        self.call_from_thread(self._sheet_opened, study, session, progress)
 
     def _course_loaded(self, study: Study, course) -> None:
         study.load(course)
         if study is self.study:
-            self.home.refresh_rows() if isinstance(self.home, HomeScreen) else None
+            self.home.refresh_rows() if isinstance(self.home, HomeScreen) else self.home.refresh_progress()
 
-    def _sheet_opened(self, study: Study, session) -> None:
+    def _sheet_opened(self, study: Study, session, progress) -> None:
         study.open_sheet(session, self.submit_dir)
-        if study is self.study and isinstance(self.home, SheetScreen):
-            self.home.refresh_progress()
+        if study is self.study and not isinstance(self.home, HomeScreen):
+            self.home.show_progress(progress)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -271,8 +283,12 @@ def make_app(lessons: Path | str | None = None, data_dir: Path | str | None = No
 
 def run_app(lessons: str | None = None, data_dir: str | None = None, *, learner: str | None = None,
             sheet=None, submit_dir: Path | None = None) -> int:
-    if lessons is not None and not Path(lessons).exists():
-        print(f"tutor: no such file or folder: {lessons}", file=sys.stderr)
+    from tutor.core.lessons.files import path_problem
+    from tutor.core.lessons.safetext import clean
+
+    problem = path_problem(Path(lessons)) if lessons is not None else None
+    if problem is not None:  # a FIFO or a device is no more a lessons folder than a missing path
+        print(clean(f"tutor: {problem}: {lessons}"), file=sys.stderr)
         return 2
     # TUTOR_HOME and the default are resolved by the progress core
     app = make_app(lessons, data_dir, learner=learner, sheet=sheet, submit_dir=submit_dir)

@@ -1,8 +1,9 @@
 """A quick first look at a lessons folder: ids, titles and exercise ids, for the first screen.
 
 Read with libyaml's C loader and no validation, so the home screen can list the course in a few
-milliseconds; the full, validated load (typed models, positions, then sympy) follows in the background
-and replaces this. Nothing here decides whether a file is valid.
+milliseconds; the full, validated load (typed models, then sympy) follows in the background and
+replaces this. Nothing here decides whether a file is valid; the files are read as safely as the
+full load reads them (the same listing, size cap, YAML budgets and cleaned text).
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .files import bundled_lessons_dir, lesson_files, looks_like_sheet
-
-from .yamlpos import TextDatesLoader as _Loader
+from .files import LessonFileError, bundled_lessons_dir, find_lessons, looks_like_sheet, read_lesson_text
+from .titles import broken_title, readable_name
+from .yamlpos import YamlProblem, load_with_positions
 
 
 @dataclass(frozen=True)
@@ -34,24 +33,25 @@ def _text(value: object, default: str) -> str:
 
 def read_catalog(path: Path | str | None = None) -> list[CatalogEntry]:
     root = Path(path) if path is not None else bundled_lessons_dir()
-    if not root.exists():
-        return []
     entries = []
-    for file in lesson_files(root):
+    for file in find_lessons(root).files:
+        text, data = None, None
         try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            data = None
+            text = read_lesson_text(file)
+            data = load_with_positions(text)[0]
+        except (LessonFileError, YamlProblem):
+            pass
         if looks_like_sheet(data):  # a lab sheet kept beside the lessons
             continue
         if not isinstance(data, dict):
-            entries.append(CatalogEntry(file, f"broken:{file.name}", file.stem, "", (), (), readable=False))
+            entries.append(CatalogEntry(file, f"broken:{file.name}", broken_title(file, text, data), "", (), (),
+                                        readable=False))
             continue
         exercises = data.get("exercises") if isinstance(data.get("exercises"), list) else []
         ids = tuple(e["id"] for e in exercises if isinstance(e, dict) and isinstance(e.get("id"), str))
         requires = data.get("requires") if isinstance(data.get("requires"), list) else []
         entries.append(CatalogEntry(
-            file, _text(data.get("id"), f"broken:{file.name}"), _text(data.get("title"), file.stem),
+            file, _text(data.get("id"), f"broken:{file.name}"), _text(data.get("title"), readable_name(file)),
             _text(data.get("summary"), ""), tuple(r for r in requires if isinstance(r, str)), ids,
         ))
     return entries

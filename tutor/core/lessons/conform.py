@@ -80,6 +80,7 @@ class _Walker:
         tag_field = tp.__struct_config__.tag_field
         before = len(self.problems)
         kwargs = {}
+        suggested = set()  # a misspelt key is one mistake: its "missing" twin is not said again
         for key, item in value.items():
             if tag_field and key == tag_field:
                 continue
@@ -88,12 +89,13 @@ class _Walker:
                 known = [*fields, tag_field] if tag_field else list(fields)
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 self.add((*path, key), f"unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+                suggested.update(close)
                 continue
             converted = self.value(item, field.type, (*path, key))
             if converted is not BAD:
                 kwargs[field.name] = converted
         for name, field in fields.items():
-            if field.required and name not in value:
+            if field.required and name not in value and name not in suggested:
                 self.add((*path, name), f"missing required key '{name}'")
         if len(self.problems) > before:
             return BAD
@@ -177,7 +179,7 @@ class _Walker:
             return self.add(path, _leaf_message(str(error), value, shown_as or tp, path))
 
     def expected(self, value: object, tp: Any, path: Path_) -> _Bad:
-        return self.add(path, f"{_label(path)}expected {_describe(tp)}, got {_show(value)}")
+        return self.add(path, f"{_label(path)}expected {_describe(tp)}, got {_show(value)}{_quote_hint(value, tp)}")
 
 
 # -- types (cached: the same few dozen types are looked at for every value of every file) -------------
@@ -286,6 +288,13 @@ def _show(value: object) -> str:
     return f"{value} (a {type(value).__name__})"
 
 
+def _quote_hint(value: object, tp: Any) -> str:
+    """Text written as `{x + 1}` or `[a, b]` is read as a mapping or a list: say how to keep it text."""
+    if isinstance(value, (dict, list)) and "text" in _describe(tp).split(" or "):
+        return " (in YAML, a value that starts with { or [ is a mapping or a list: put text in quotes)"
+    return ""
+
+
 def _label(path: Path_) -> str:
     """The key a message names: the nearest key in the path (list items belong to their list)."""
     key = next((p for p in reversed(path) if isinstance(p, str)), None)
@@ -301,7 +310,7 @@ def _leaf_message(error: str, value: object, tp: Any, path: Path_) -> str:
     error = error.split(" - at `")[0]
     label = _label(path)
     if ", got `" in error:
-        return f"{label}expected {_describe(tp)}, got {_show(value)}"
+        return f"{label}expected {_describe(tp)}, got {_show(value)}{_quote_hint(value, tp)}"
     if "matching regex" in error:
         pattern = _pattern(tp)
         if pattern == ID_PATTERN:

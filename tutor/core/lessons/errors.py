@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .safetext import clean
+
 
 @dataclass(frozen=True)
 class LessonError:
@@ -13,12 +15,14 @@ class LessonError:
     message: str
 
     def __str__(self) -> str:
+        """file:line:column: message, safe to print (a file's name may hold control characters too)."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return clean(f"{where}: {self.message}")
 
     def to_json(self) -> dict:
-        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+        # The path as it is, for scripts to open; whoever prints the JSON escapes it (safetext.json_safe).
+        return {"path": self.path, "line": self.line, "column": self.column, "message": clean(self.message)}

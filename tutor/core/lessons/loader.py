@@ -9,10 +9,19 @@ from pathlib import Path
 from .conform import conform
 from .errors import LessonError
 from .exercises import LessonFile
-from .files import bundled_lessons_dir, lesson_files, looks_like_sheet
+from .files import (  # noqa: F401 - MAX_FILE_BYTES: sheets read theirs under the same cap
+    MAX_FILE_BYTES,
+    LessonFileError,
+    bundled_lessons_dir,
+    find_lessons,
+    looks_like_sheet,
+    read_lesson_text,
+)
+from .prerequisites import circles, describe
+from .safetext import clean
+from .titles import broken_title, readable_name, top_level_value
 from .yamlpos import Positions, YamlProblem, load_with_positions
 
-MAX_FILE_BYTES = 1_000_000
 _BUILD_LOCK = threading.RLock()
 
 
@@ -25,6 +34,7 @@ class LoadedLesson:
     positions: Positions
     broken_exercises: dict[str, list[LessonError]] = field(default_factory=dict)
     duplicates: set[int] = field(default_factory=set)  # indices of exercises whose id was already used
+    problems: list[LessonError] = field(default_factory=list)  # wrong but shown anyway (control characters)
     _exercises: list | None = None
 
     @property
@@ -54,6 +64,7 @@ class LoadedLesson:
     def _build(self) -> list[LessonError]:
         if self._exercises is not None:
             return []
+        from .consistency import one_cause, quiet_mistakes
         from .types import exercise_type
 
         built, found = [], []
@@ -62,9 +73,10 @@ class LoadedLesson:
             if index in self.duplicates:
                 continue
             exercise = exercise_type(model, self.lesson.id)
-            if exercise.problems:
+            problems = one_cause([*exercise.problems, *quiet_mistakes(model, exercise)])
+            if problems:
                 errors = [error_at(shown, self.positions, ("exercises", index, *p.field), p.message)
-                          for p in exercise.problems]
+                          for p in problems]
                 self.broken_exercises[model.id] = errors
                 found.extend(errors)
             else:
@@ -79,8 +91,9 @@ class LoadedLesson:
 @dataclass
 class BrokenLesson:
     path: Path
-    title: str                 # the title if it could be read, else the file name
+    title: str                 # the title if it could be read, else the file name made readable
     errors: list[LessonError]
+    id: str | None = None      # the id, if it could be read
 
 
 @dataclass
@@ -89,6 +102,14 @@ class Course:
     lessons: list[LoadedLesson]
     broken: list[BrokenLesson]
     errors: list[LessonError]  # every problem found while loading, broken files included
+    warnings: list[LessonError] = field(default_factory=list)  # files left out: links outside, not regular
+
+    @property
+    def empty_reason(self) -> str | None:
+        """Why there is nothing to list (a path that is no folder, a folder without lessons), if so."""
+        if self.lessons or self.broken or not self.errors:
+            return None
+        return str(self.errors[0])
 
     def lesson(self, lesson_id: str) -> LoadedLesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
@@ -105,11 +126,12 @@ class Course:
 def load_course(path: Path | str | None = None, build: bool = True) -> Course:
     """Load every lesson file; with build=False the exercises' maths is read later (course.build())."""
     root = Path(path) if path is not None else bundled_lessons_dir()
-    if not root.exists():
-        error = LessonError(str(root), None, None, "no such file or folder")
-        return Course(root, [], [], [error])
+    listing = find_lessons(root)
+    if listing.problem is not None:
+        return Course(root, [], [], [LessonError(str(root), None, None, listing.problem)])
+    warnings = [LessonError(str(file), None, None, why) for file, why in listing.skipped]
     lessons, broken, errors = [], [], []
-    for file in lesson_files(root):
+    for file in listing.files:
         result = load_lesson(file)
         if result is None:  # a lab sheet kept beside the lessons
             continue
@@ -118,10 +140,14 @@ def load_course(path: Path | str | None = None, build: bool = True) -> Course:
             errors.extend(result.errors)
         else:
             lessons.append(result)
+            errors.extend(result.problems)
             for problems in result.broken_exercises.values():
                 errors.extend(problems)
-    errors.extend(_cross_checks(lessons))
-    course = Course(root, lessons, broken, errors)
+    if not lessons and not broken:
+        errors.append(LessonError(str(root), None, None, "no lessons here: a lesson is a file ending in .yaml or "
+                                                         ".yml (see the authoring guide, lessons/README.md)"))
+    errors.extend(_cross_checks(lessons, broken))
+    course = Course(root, lessons, broken, errors, warnings)
     if build:
         course.build()
     return course
@@ -131,31 +157,32 @@ def load_lesson(path: Path) -> LoadedLesson | BrokenLesson | None:
     """The lesson in `path`; None when the file is a lab sheet, not a lesson."""
     shown = str(path)
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            return BrokenLesson(path, path.stem, [LessonError(shown, None, None, "the file is over 1 MB")])
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return BrokenLesson(path, path.stem, [LessonError(shown, None, None, f"cannot read the file: {error}")])
+        text = read_lesson_text(path)
+    except LessonFileError as error:
+        return BrokenLesson(path, readable_name(path), [LessonError(shown, None, None, str(error))])
     try:
         data, positions = load_with_positions(text)
     except YamlProblem as problem:
-        return BrokenLesson(path, path.stem, [LessonError(shown, problem.line, problem.column, problem.message)])
+        error = LessonError(shown, problem.line, problem.column, problem.message)
+        return BrokenLesson(path, broken_title(path, text), [error], top_level_value(text, "id"))
     if looks_like_sheet(data):
         return None
-    errors = [LessonError(shown, line, col, f"the key '{key}' appears twice")
-              for key, line, col in positions.duplicates]
+    errors = [LessonError(shown, line, col, message) for line, col, message in positions.problems]
+    errors += [LessonError(shown, line, col, f"the key '{key}' appears twice in this mapping; YAML keeps only the "
+                                             "last one: remove or rename one of them")
+               for key, line, col in positions.duplicates]
+    lesson_id = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
     if not isinstance(data, dict):
         errors.append(LessonError(shown, 1, 1, "a lesson file is a mapping with id, title, summary, pages, exercises"))
-        return BrokenLesson(path, path.stem, errors)
+        return BrokenLesson(path, broken_title(path, text, data), errors, lesson_id)
     lesson, problems = conform(data, LessonFile)
     # In the order of the file, so a teacher can work down it (missing keys sit at their mapping).
     found = [error_at(shown, positions, p.path, p.message) for p in problems]
-    errors += sorted(found, key=lambda e: (e.line or 0, e.column or 0))
-    title = data.get("title") if isinstance(data.get("title"), str) else path.stem
-    if errors:
-        return BrokenLesson(path, title, errors)
-    loaded = LoadedLesson(lesson, path, positions)
+    errors = sorted(errors + found, key=lambda e: (e.line or 0, e.column or 0))
+    if lesson is None or len(errors) > len(positions.problems):
+        return BrokenLesson(path, broken_title(path, text, data), errors, lesson_id)
+    # Only cleaned control characters are wrong: the lesson is shown (cleaned) and validate fails.
+    loaded = LoadedLesson(lesson, path, positions, problems=errors)
     seen: set[str] = set()
     for index, model in enumerate(lesson.exercises):
         if model.id in seen:
@@ -171,42 +198,23 @@ def error_at(path: str, positions: Positions, loc: tuple, message: str) -> Lesso
     return LessonError(path, place[0] if place else None, place[1] if place else None, message)
 
 
-def _cross_checks(lessons: list[LoadedLesson]) -> list[LessonError]:
+def _cross_checks(lessons: list[LoadedLesson], broken: list[BrokenLesson]) -> list[LessonError]:
     errors = []
     by_id: dict[str, LoadedLesson] = {}
     for lesson in lessons:
         if lesson.id in by_id:
             errors.append(error_at(str(lesson.path), lesson.positions, ("id",),
-                              f"the lesson id '{lesson.id}' is also used by {by_id[lesson.id].path.name}"))
+                              f"the lesson id '{lesson.id}' is also used by {clean(by_id[lesson.id].path.name)}"))
         by_id.setdefault(lesson.id, lesson)
+    # A lesson that requires a broken file's id is not wrong: the broken file is (and says so).
+    reported = {b.id for b in broken if b.id}
     for lesson in lessons:
         for i, needed in enumerate(lesson.lesson.requires):
-            if needed not in by_id:
+            if needed not in by_id and needed not in reported:
                 errors.append(error_at(str(lesson.path), lesson.positions, ("requires", i),
                                   f"requires '{needed}', which no lesson has as its id"))
-    errors.extend(_cycles(by_id))
-    return errors
-
-
-def _cycles(by_id: dict[str, LoadedLesson]) -> list[LessonError]:
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-    errors = []
-
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = 1
-        for needed in by_id[node].lesson.requires:
-            if needed not in by_id:
-                continue
-            if state.get(needed) == 1:
-                cycle = trail[trail.index(needed):] + [needed] if needed in trail else [node, needed]
-                lesson = by_id[node]
-                errors.append(error_at(str(lesson.path), lesson.positions, ("requires",),
-                                  f"prerequisites go round in a circle: {' → '.join(cycle)}"))
-            elif state.get(needed) is None:
-                visit(needed, trail + [needed])
-        state[node] = 2
-
-    for lesson_id in by_id:
-        if state.get(lesson_id) is None:
-            visit(lesson_id, [lesson_id])
+    for lesson_id, index, circle in circles({i: lesson.lesson.requires for i, lesson in by_id.items()}):
+        lesson = by_id[lesson_id]
+        errors.append(error_at(str(lesson.path), lesson.positions, ("requires", index),
+                          f"prerequisites go round in a circle: {describe(circle)}"))
     return errors

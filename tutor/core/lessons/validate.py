@@ -44,6 +44,7 @@ class Report:
                 for lesson in self.course.lessons
             ],
             "errors": [e.to_json() for e in self.errors],
+            "warnings": [w.to_json() for w in self.course.warnings],
         }
 
 

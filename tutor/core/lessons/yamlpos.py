@@ -1,7 +1,9 @@
 """YAML loading that remembers where every key and item was written (for file:line:column errors).
 
-The safe loader only: tags that would build Python objects are refused by PyYAML itself.
-Duplicate keys, which YAML silently overwrites, are reported instead.
+The safe loader only: tags that would build Python objects are refused by PyYAML itself. The nodes
+are composed within budgets (yamlcompose), then walked before any value is built: positions are
+recorded, duplicate keys (which YAML silently overwrites) and control characters are reported,
+and the text is cleaned, so what the lesson shows can never drive the terminal.
 """
 
 from __future__ import annotations
@@ -10,8 +12,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
-Path_ = tuple[str | int, ...]
+from .controls import Controls
+from .yamlcompose import compose
+from .yamlerrors import YamlProblem, explain
 
+__all__ = ["Positions", "TextDatesLoader", "YamlProblem", "dotted", "load_with_positions"]
+
+Path_ = tuple[str | int, ...]
 
 
 class TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -33,6 +40,8 @@ class Positions:
 
     places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
+    # Problems that leave the file readable (control characters, now cleaned): (line, column, message).
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
 
     def find(self, path: Path_) -> tuple[int, int] | None:
         """The place of `path`, or of its nearest ancestor that has one."""
@@ -44,55 +53,79 @@ class Positions:
         return self.places.get(())
 
 
-class YamlProblem(Exception):
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
-        super().__init__(message)
-        self.message, self.line, self.column = message, line, column
-
-
 def load_with_positions(text: str) -> tuple[object, Positions]:
-    """Parse one YAML document; raises YamlProblem with a position for syntax errors."""
-    loader = _Loader(text)
+    """Parse one YAML document; raises YamlProblem with a position for what cannot be read."""
+    controls = Controls(text)
+    parsed = controls.cleaned_text()
+    loader = _Loader(parsed)
     try:
-        node = loader.get_single_node()
+        node = compose(loader)
         if node is None:
             return None, Positions()
+        positions = Positions()
+        _Walk(positions, controls).node(node, ())
         data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = " ".join(filter(None, [error.context, error.problem])) or str(error)
-        raise YamlProblem(f"YAML syntax: {message}", mark.line + 1 if mark else None,
-                          mark.column + 1 if mark else None) from error
     except yaml.YAMLError as error:
-        raise YamlProblem(f"YAML: {error}", None, None) from error
+        raise explain(error, parsed) from error
     finally:
         loader.dispose()
-    positions = Positions()
-    _walk(node, (), positions)
+    for found in controls.unclaimed():
+        positions.problems.append((found.line, found.column, found.message("the file, outside any value")))
     return data, positions
 
 
-def _walk(node: yaml.Node, path: Path_, positions: Positions) -> None:
-    # Iterative would be safer for deep files, but YAML nesting in a lesson is shallow by design.
-    positions.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[object] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                positions.duplicates.append((str(key), key_node.start_mark.line + 1, key_node.start_mark.column + 1))
-            seen.add(key)
-            positions.places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk_value(value_node, (*path, key), positions)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), positions)
+def dotted(path: Path_) -> str:
+    """('pages', 0, 'body') as pages[0].body, the way an author finds it in the file."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
 
 
-def _walk_value(node: yaml.Node, path: Path_, positions: Positions) -> None:
-    # The key's own position is kept for the path; children are recorded under it.
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        saved = positions.places.get(path)
-        _walk(node, path, positions)
-        if saved is not None:
-            positions.places[path] = saved
+class _Walk:
+    """Records positions, duplicate keys and control characters; nesting is capped by yamlcompose."""
+
+    def __init__(self, positions: Positions, controls: Controls) -> None:
+        self.positions, self.controls = positions, controls
+        self.checked: set[int] = set()  # scalar nodes seen (an alias visits a node again)
+
+    def node(self, node: yaml.Node, path: Path_) -> None:
+        places = self.positions.places
+        places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[object] = set()
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlProblem("a key is plain text, not a list or a mapping", key_node.start_mark)
+                self.scalar(key_node, path, key=True)
+                key = key_node.value
+                if key in seen:
+                    self.positions.duplicates.append((str(key), key_node.start_mark.line + 1,
+                                                      key_node.start_mark.column + 1))
+                seen.add(key)
+                places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.value(value_node, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.node(item, (*path, index))
+        else:
+            self.scalar(node, path)
+
+    def value(self, node: yaml.Node, path: Path_) -> None:
+        # The key's own position is kept for the path; children are recorded under it.
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            saved = self.positions.places.get(path)
+            self.node(node, path)
+            if saved is not None:
+                self.positions.places[path] = saved
+        else:
+            self.scalar(node, path)
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_, key: bool = False) -> None:
+        if id(node) in self.checked:
+            return
+        self.checked.add(id(node))
+        found = self.controls.check(node)
+        if found is not None:
+            where = f"the key '{node.value}' of {dotted(path)}" if key else dotted(path)
+            self.positions.problems.append((found.line, found.column, found.message(where)))

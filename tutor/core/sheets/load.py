@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import yaml
 
 from tutor.core.lessons.conform import conform
 from tutor.core.lessons.errors import LessonError
-from tutor.core.lessons.files import looks_like_sheet
-from tutor.core.lessons.loader import MAX_FILE_BYTES, error_at
-from tutor.core.lessons.yamlpos import Positions, TextDatesLoader, YamlProblem, load_with_positions
+from tutor.core.lessons.files import LessonFileError, looks_like_sheet, read_lesson_text
+from tutor.core.lessons.loader import error_at
+from tutor.core.lessons.yamlpos import Positions, YamlProblem, load_with_positions
 
 from .models import MODES, SheetFile, parse_due
 
@@ -72,17 +71,21 @@ class Sheet:
 
 
 def is_sheet(path: Path | str) -> bool:
-    """A YAML file whose top level is a sheet (a mapping with items:, not a lesson)."""
+    """A YAML file whose top level is a sheet (a mapping with items:, not a lesson).
+
+    Read as lessons are (a regular file only, at most 1 MB, the budgeted YAML reader): a FIFO, a
+    device or an alias bomb given on the command line must not hang or sink the tutor here either.
+    """
     path = Path(path)
-    if not path.is_file() or path.suffix not in (".yaml", ".yml"):
+    if path.suffix not in (".yaml", ".yml"):
         return False
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_lesson_text(path)
+    except LessonFileError:
         return False
     try:
-        return looks_like_sheet(yaml.load(text, Loader=TextDatesLoader))
-    except yaml.YAMLError:
+        return looks_like_sheet(load_with_positions(text)[0])
+    except YamlProblem:
         # A sheet with a syntax error is still a sheet: its author wants that error, not a lesson's.
         lines = text.splitlines()
         return any(line.startswith("items:") for line in lines) and not any(
@@ -94,18 +97,17 @@ def load_sheet(path: Path | str) -> tuple[Sheet | None, list[LessonError]]:
     path = Path(path)
     shown = str(path)
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            return None, [LessonError(shown, None, None, "the file is over 1 MB")]
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [LessonError(shown, None, None, f"cannot read the file: {error}")]
+        text = read_lesson_text(path)
+    except LessonFileError as error:
+        return None, [LessonError(shown, None, None, str(error))]
     try:
         data, positions = load_with_positions(text)
     except YamlProblem as problem:
         return None, [LessonError(shown, problem.line, problem.column, problem.message)]
-    errors = [LessonError(shown, line, col, f"the key '{key}' appears twice")
-              for key, line, col in positions.duplicates]
+    # Control characters are refused in a sheet as in a lesson (its title and description are shown).
+    errors = [LessonError(shown, line, col, message) for line, col, message in positions.problems]
+    errors += [LessonError(shown, line, col, f"the key '{key}' appears twice")
+               for key, line, col in positions.duplicates]
     if not isinstance(data, dict):
         return None, errors + [LessonError(shown, 1, 1, "a sheet is a mapping with id, title, class and items")]
     sheet, problems = conform(data, SheetFile)

@@ -10,6 +10,7 @@ runs in a worker too: a write may wait seconds for another tutor's lock on the f
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from textual import on, work
@@ -23,14 +24,16 @@ from textual.worker import Worker
 from tutor.core.lessons.instance import Instance
 from tutor.core.maths.verdict import Verdict
 from tutor.core.progress import ExerciseState
-from tutor.core.recording import Recorded
-from tutor.core.sheets.progress import ExerciseProgress
 from tutor.core.study import Study
 
 from ..widgets.answer_area import AnswerArea
 from ..widgets.feedback import Feedback
 from ..widgets.prose import Prose
 from .base import TutorScreen
+
+if TYPE_CHECKING:
+    from tutor.core.recording import Recorded
+    from tutor.core.sheets.progress import ExerciseProgress
 
 HINT_OFFER_AFTER = 2   # wrong tries before a hint is offered
 WORKING_AFTER = 0.1    # seconds before "Checking…" shows

@@ -86,6 +86,8 @@ class HomeScreen(TutorScreen):
         where = ""
         if target is not None:
             where = f"Continue: {study.describe(target)}  (press c)"
+        elif not rows and study.ready and study.course.empty_reason:
+            where = study.course.empty_reason  # an empty folder, or a path that holds no lessons
         elif any(r.solved for r in rows):
             where = "Every lesson is done. Pick one to revise, or take a quiz (z)."
         else:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -36,6 +36,22 @@ def when(at: float | None, now: float) -> str:
     return f"{days} days ago" if days < 30 else time.strftime("%Y-%m-%d", time.localtime(at))
 
 
+class NameList(OptionList):
+    """The learners; a name typed while it has the focus goes into the box below, letter by letter."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Here, in the list's own handler, so the letters keep their order (a screen's handler
+        # runs after the key has bubbled up, when the next letters may already be in the list).
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            box = self.screen.query_one("#learner-name", Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+            return
+        await super()._on_key(event)
+
+
 class LearnerScreen(Screen[str]):
     """Dismissed with the chosen (normalised) name; Escape only when there is a learner to go back to."""
 
@@ -54,20 +70,25 @@ class LearnerScreen(Screen[str]):
             if self.purpose:
                 yield Static(self.purpose, id="learner-purpose", markup=False)
             if self.known:
-                yield Label("Pick your name (↑ ↓ and Enter), or type a new one below:")
+                yield Label("Pick your name (↑ ↓ and Enter), or type it below if you are new here:")
                 now = time.time()
-                yield OptionList(*[Option(Text.assemble(learner.name, ("  last here: " + when(learner.last_active, now),
+                yield NameList(*[Option(Text.assemble(learner.name, ("  last here: " + when(learner.last_active, now),
                                                                          "dim")), id=str(i))
                                    for i, learner in enumerate(self.known)], id="learner-list")
             yield Label("New learner: type your name and press Enter")
-            yield AnswerInput(placeholder="your name, as your teacher knows it", id="learner-name")
+            yield AnswerInput(placeholder="your name, as your teacher knows it", id="learner-name",
+                              select_on_focus=False)  # a letter typed in the list must not be selected away
             yield Static("", id="learner-error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "learners"
-        target = "#learner-list" if self.known else "#learner-name"
-        self.query_one(target).focus()
+        self.query_one("#learner-name").focus()  # typing a name works at once; ↑ ↓ go to the list
+
+    def on_key(self, event: events.Key) -> None:
+        if self.known and event.key in ("up", "down") and self.query_one("#learner-name").has_focus:
+            event.stop()
+            self.query_one("#learner-list").focus()
 
     @on(OptionList.OptionSelected, "#learner-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:

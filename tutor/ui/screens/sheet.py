@@ -8,6 +8,8 @@ time is up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,11 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from tutor.core.sheets.progress import ExerciseProgress, SheetProgress
 from tutor.core.study import Study
 
 from .base import TutorScreen
 from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tutor.core.sheets.progress import ExerciseProgress, SheetProgress
 
 TICK = 1.0  # seconds between redraws of the time left
 STATUS = {"todo": ("·", "dim"), "tried": ("…", "yellow"), "solved": ("✓", "bold green"),
@@ -69,8 +73,12 @@ class SheetScreen(TutorScreen):
     def on_mount(self) -> None:
         self.sub_title = "lab sheet"
         table = self.query_one("#sheet-table", DataTable)
-        for name, width in (("", 2), ("Item", None), ("Exercise", None), ("Tries", 7), ("Status", 12)):
+        # The exercise column takes what the others leave: no sideways scrolling at 80 columns.
+        fixed = {"": 1, "Tries": 5, "Status": 12}
+        room = max(20, self.app.size.width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 4)
+        for name, width in (("", 1), ("Exercise", room), ("Tries", 5), ("Status", 12)):
             table.add_column(name, width=width)
+        self.exercise_width = room
         self.ticker = self.set_interval(TICK, self.refresh_progress, pause=True)
         self.refresh_progress()
 
@@ -87,6 +95,10 @@ class SheetScreen(TutorScreen):
         progress = self.study.sheet.progress()
         self.app.call_from_thread(self._show, progress)
 
+    def show_progress(self, progress: SheetProgress) -> None:
+        """Show the sheet's progress as read elsewhere (the app reads it once the sheet is opened)."""
+        self._show(progress)
+
     def _show(self, progress: SheetProgress) -> None:
         first = self.progress is None
         was_finished = self.progress is not None and self.progress.finished
@@ -100,7 +112,7 @@ class SheetScreen(TutorScreen):
         if note or first or progress.finished:
             self.query_one("#sheet-note", Static).update(note)
         self.query_one("#hand-in", Button).disabled = progress.finished
-        if progress.finished and not was_finished and not first:
+        if progress.finished and not was_finished and not first and self.is_current:  # else the exercise said it
             self.notify(f"The sheet is handed in: {progress.solved} of {progress.total} solved.", timeout=10)
         self.ticker.pause() if progress.finished or progress.time_left is None else self.ticker.resume()
         self._fill(progress)
@@ -110,23 +122,27 @@ class SheetScreen(TutorScreen):
         cursor = table.cursor_row
         table.clear()
         self.rows = list(progress.exercises)
-        titles = {item.index: item.label for item in progress.items}
         for n, exercise in enumerate(self.rows, start=1):
             mark, style = STATUS[exercise.status]
             tries = f"{exercise.tries}" + (f"/{exercise.tries + exercise.tries_left}"
                                           if exercise.tries_left is not None and exercise.status in ("todo", "tried")
                                           else "")
             # Text, not str: titles are the author's words, never markup.
-            table.add_row(Text(mark, style=style), Text(titles.get(exercise.item, "")),
-                          Text(self._exercise_title(exercise)), tries, Text(exercise.status, style=style), key=str(n))
+            title = self._exercise_title(exercise)
+            if len(title) > self.exercise_width:
+                title = title[: self.exercise_width - 1] + "…"
+            table.add_row(Text(mark, style=style), Text(title), tries, Text(exercise.status, style=style), key=str(n))
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         table.focus()
 
     def _exercise_title(self, exercise: ExerciseProgress) -> str:
-        ids = self.study.exercise_ids_of(exercise.lesson_id) if self.study.ready else []
+        """'lesson title · 5. exercise-id': where it is in the course, in words the author chose."""
+        entry = next((e for e in self.study.catalog if e.id == exercise.lesson_id), None)
+        ids = entry.exercise_ids if entry is not None else ()
         number = f"{ids.index(exercise.exercise_id) + 1}. " if exercise.exercise_id in ids else ""
-        return f"{number}{exercise.exercise_id}"
+        lesson = entry.title if entry is not None else exercise.lesson_id
+        return f"{lesson} · {number}{exercise.exercise_id}"
 
     # -- working -----------------------------------------------------------------------------------
     @on(DataTable.RowSelected, "#sheet-table")
