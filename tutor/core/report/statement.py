@@ -7,11 +7,10 @@ report counts and names (it never raises on bad input).
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from .attempt import Attempt, Completion
+from .values import learner_name, parse_duration, parse_time
 
 EXERCISE_URN = "urn:tutor:exercise:"
 SHEET_URN = "urn:tutor:sheet:"
@@ -21,47 +20,8 @@ COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 SHEET_VERBS = {COMPLETED: "completed", "http://adlnet.gov/expapi/verbs/passed": "passed",
                "http://adlnet.gov/expapi/verbs/failed": "failed"}
 
-_DURATION = re.compile(
-    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
-)
-
-
 class Refused(Exception):
     """A statement the report cannot use; the message is the reason, counted in the warnings."""
-
-
-def parse_duration(text: object) -> float | None:
-    """Seconds in an ISO 8601 duration such as PT1M12.4S (None when absent or unreadable)."""
-    if not isinstance(text, str):
-        return None
-    match = _DURATION.match(text.strip())
-    if not match or text.strip() in ("P", "PT"):
-        return None
-    d, h, m, s = (float(match[k] or 0) for k in "dhms")
-    return ((d * 24 + h) * 60 + m) * 60 + s
-
-
-def parse_time(text: object) -> datetime | None:
-    """An ISO 8601 timestamp, always timezone-aware (UTC when the text names no zone)."""
-    if not isinstance(text, str):
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
-def learner_name(actor: object) -> str | None:
-    """The account name, else the name, else the mailbox: how another tool may name a person."""
-    if not isinstance(actor, dict):
-        return None
-    account = actor.get("account")
-    for value in ((account or {}).get("name") if isinstance(account, dict) else None,
-                  actor.get("name"), actor.get("mbox"), actor.get("openid")):
-        if isinstance(value, str) and value.strip():
-            return value.strip().removeprefix("mailto:")
-    return None
 
 
 def _name(definition: object) -> str:
