@@ -20,7 +20,7 @@ NOW_HEADINGS = ("", "learner", "on", "for", "tries", "last mistake")
 RECENT_HEADINGS = ("diagnosis", "wrong", "learners", "where")
 NAME_WIDTH = 16
 EXERCISE_WIDTH = 18
-MISTAKE_WIDTH = 18
+MISTAKE_WIDTH = 20
 TICK_SECONDS = 15  # the "for" column ages even when no line arrives
 
 
