@@ -14,6 +14,7 @@ import pytest
 import sympy as sp
 
 from tutor.core.descent import (
+    MAX_WORK,
     PRESETS,
     DescentError,
     DescentRun,
@@ -94,9 +95,45 @@ def test_overflow_and_nan_are_divergence():
     overflow = descend("exp(w^2)", {"w": 3}, 1, 10)
     assert overflow.outcome.kind == "diverged" and overflow.outcome.step == 1
     assert "overflow" in overflow.outcome.reason and math.isinf(overflow.final.loss)
+    assert not overflow.outcome.undefined
     nan = descend("sqrt(w)", {"w": 1}, 10, 10)
-    assert nan.outcome.kind == "diverged" and "NaN" in nan.outcome.reason
+    assert nan.outcome.kind == "diverged" and nan.outcome.undefined
+    assert nan.outcome.reason == "the loss is undefined at w = −4"
     assert math.isnan(nan.final.loss)
+
+
+def test_nan_from_overflow_is_not_called_undefined():
+    # w⁶ − w⁷ multiplied out overflows to ∞ − ∞ = NaN in float64, yet it has a value at every w.
+    trace = descend("w*w*w*w*w*w - w*w*w*w*w*w*w", {"w": 2}, 1e60, 3)
+    assert math.isnan(trace.final.loss)
+    assert trace.outcome.kind == "diverged" and not trace.outcome.undefined
+
+
+@pytest.mark.parametrize(("loss", "start", "message"), [
+    ("1/w", {"w": 0}, "the loss is undefined at the start point w = 0"),
+    ("ln(w)", {"w": -1}, "the loss is undefined at the start point w = −1"),
+    ("sqrt(w)", {"w": 0}, "the gradient is undefined at the start point w = 0 (∂L/∂w has no value there)"),
+    ("abs(w)^(1/2) + b", {"w": 0, "b": 1}, "the gradient is undefined at the start point w = 0, b = 1 "
+                                           "(∂L/∂w has no value there)"),
+    ("exp(w)", {"w": 1000}, "the loss overflows at the start point w = 1000"),
+])
+def test_a_start_without_a_value_or_a_slope_is_refused(loss, start, message):
+    with pytest.raises(DescentError) as info:
+        descend(loss, start, 0.1, 5)
+    assert str(info.value) == message
+
+
+def test_reaching_a_point_without_a_gradient_is_named():
+    # ln(w) is defined for w > 0; a rate of 2 jumps from w = 1 to w = −1 where it is not.
+    trace = descend("ln(w) + w^2", {"w": 1}, 1, 3)
+    assert trace.outcome.undefined and trace.outcome.reason.startswith("the loss is undefined at w = −2")
+
+
+def test_work_is_capped_by_steps_times_points():
+    data = {"x": [float(i) for i in range(2000)], "y": [1.0] * 2000}
+    with pytest.raises(DescentError, match=r"steps × 2,000 points"):
+        descend(Loss("(wx+b-y)^2", data), {"w": 0, "b": 0}, 1e-9, MAX_WORK // 2000 + 1)
+    assert len(descend(Loss("(wx+b-y)^2", data), {"w": 0, "b": 0}, 1e-9, 2).steps) == 3
 
 
 def test_a_bounded_bounce_is_not_called_divergence():

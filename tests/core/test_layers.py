@@ -13,9 +13,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS: list[set[str]] = [
     {"tutor.core.maths", "tutor.core.learners"},
     {"tutor.core.xapi"},  # statements, the LRS client, the submit folder's file writes
+    {"tutor.core.review"},  # FSRS scheduling and the rating rule (the store rates cards as it records)
     {"tutor.core.progress"},
     {"tutor.core.descent", "tutor.core.recording"},
-    {"tutor.core.lessons", "tutor.core.charts", "tutor.core.results", "tutor.core.answering"},
+    {"tutor.core.lessons", "tutor.core.charts", "tutor.core.results", "tutor.core.answering", "tutor.core.next_step"},
     {"tutor.core.quiz", "tutor.core.study", "tutor.core.sheets"},
     {"tutor.core.report"},  # reads statements and sheets, groups answers with the checker
     {"tutor.ui"},

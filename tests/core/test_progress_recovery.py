@@ -103,8 +103,9 @@ def test_no_stale_side_file_is_left_beside_the_fresh_database(tmp_path):
         assert "moved aside" in message
         _assert_fresh_and_working(store, db)
     # SQLite itself discards a journal or log it cannot use; whatever it leaves travels with the
-    # damaged file, because beside the fresh one it would be "rolled back" into it.
-    assert sorted(p.name.split("corrupt-")[0] for p in tmp_path.iterdir()) == [
+    # damaged file, because beside the fresh one it would be "rolled back" into it. (The clean-close
+    # note is the fresh file's own, written as the store closed.)
+    assert sorted(p.name.split("corrupt-")[0] for p in tmp_path.iterdir() if not p.name.endswith(".closed")) == [
         "progress.sqlite3", "progress.sqlite3."]
 
 
@@ -302,3 +303,24 @@ def test_unforeseen_failure_still_opens_in_memory(tmp_path, monkeypatch):
     store, message = ProgressStore.open(tmp_path / "progress.sqlite3")
     with store:
         _assert_memory_fallback(store, message, "a bug nobody foresaw")
+
+
+def test_after_a_clean_close_the_full_check_is_skipped_and_after_anything_else_it_runs(tmp_path):
+    import stat
+
+    from tutor.core.progress import cleanclose
+
+    db = tmp_path / "progress.sqlite3"
+    _real_database(db, attempts=3)
+    note = db.with_name(db.name + cleanclose.SUFFIX)
+    assert note.exists() and stat.S_IMODE(note.stat().st_mode) == 0o600  # the store closed cleanly
+    _damage("index out of step", db)  # damage only the full check sees, made by another program
+    damaged = db.read_bytes()
+    cleanclose.leave(db)  # as if the tutor itself had closed the file in this state
+    store, message = ProgressStore.open(db)
+    store.close()
+    assert message is None  # trusted: the file is exactly as a clean close left it, no check ran
+    db.write_bytes(damaged)  # the same file, changed since (its time moves): the check runs
+    store, message = ProgressStore.open(db)
+    store.close()
+    assert message is not None and "integrity check failed" in message and "moved aside" in message

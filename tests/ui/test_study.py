@@ -159,7 +159,7 @@ async def test_progress_and_position_survive_a_restart(lessons_dir, data_dir) ->
         await settle(again, pilot)
         assert " 1/3" in str(again.screen.query_one("#lessons", OptionList).get_option_at_index(0).prompt)
         # Exercise 1 is solved: continuing goes on to the next one, not back to it.
-        assert "Continue: First steps, exercise 2 of 3" in str(again.screen.query_one("#continue", Static).render())
+        assert "Continue (c): First steps, exercise 2 of 3" in str(again.screen.query_one("#continue", Static).render())
         await pilot.press("c")
         await settle(again, pilot)
         assert isinstance(again.screen, ExerciseScreen) and again.screen.exercise_id == "grad"

@@ -7,8 +7,13 @@ the README so scripts can rely on them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
+from pathlib import Path
+
+from .common import fail, shown
+from .parser import TutorParser, UsageError, prepare_argv, suggest
 
 # name -> module; imported only when that command runs, so `tutor` starts fast.
 COMMANDS = {
@@ -46,13 +51,13 @@ Run `tutor COMMAND --help` for the options of one command."""
 
 
 def _command_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
-    parser = argparse.ArgumentParser(prog="tutor", description="Partial derivatives, gradients and gradient descent.")
+    parser = TutorParser(prog="tutor", description="Partial derivatives, gradients and gradient descent.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     return parser, sub
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = TutorParser(
         prog="tutor",
         usage="tutor [-h] [PATH | SHEET.yaml] [--learner NAME] [--data-dir DIR] [--submit-dir DIR] | tutor COMMAND ...",
         description="A terminal tutor for partial derivatives, gradients and gradient descent. "
@@ -77,46 +82,67 @@ def _version() -> str:
 
 
 def run(argv: list[str]) -> int:
+    """Run one command line; every failure the user can fix is one line on stderr and exit 2,
+    ctrl+c is exit 130, and a closed pipe (`tutor ... | head`) is not an error."""
+    _tolerant_streams()
+    try:
+        return _run(argv)
+    except UsageError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        print("tutor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+
+
+def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         parser, sub = _command_parser()
         import_module(COMMANDS[argv[0]]).register(sub)
-        args = parser.parse_args(_protect_leading_minus(argv, sub.choices[argv[0]]))
-        try:
-            return int(args.func(args) or 0)
-        except BrokenPipeError:  # `tutor check ... | head`: not an error worth a traceback
-            return 0
-    args = _app_parser().parse_args(argv)
+        args, extra = parser.parse_known_args(prepare_argv(argv, sub.choices[argv[0]]))
+        if extra:
+            raise UsageError(f"unexpected argument '{shown(extra[0])}' (see 'tutor {argv[0]} --help')")
+        return int(args.func(args) or 0)
+    if argv and _looks_like_a_command(argv[0]):
+        close = suggest(argv[0], COMMANDS)
+        hint = f" (did you mean '{close}'?)" if close else f"; the commands are {', '.join(COMMANDS)}"
+        raise UsageError(f"unknown command '{argv[0]}'{hint}")
+    app = _app_parser()
+    args = app.parse_args(prepare_argv(["", *argv], app)[1:])
     return _open_app(args)
 
 
-def _protect_leading_minus(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
-    """Let answers and values start with a minus sign: `tutor check -6xy`, `--expected -x^2`.
+def _looks_like_a_command(word: str) -> bool:
+    """A first word that is no existing path and no path-like name (a/b, x.yaml) is a command."""
+    if word.startswith("-") or "/" in word or "\\" in word or "." in word:
+        return False
+    try:
+        return not Path(word).exists()
+    except (OSError, ValueError):
+        return False
 
-    argparse would read them as unknown options, so a value is glued to its option
-    (`--expected=-x^2`) and a positional is moved behind `--`.
-    """
-    takes_value = {s for a in parser._actions for s in a.option_strings if a.nargs is None and a.const is None
-                   and not isinstance(a, (argparse._StoreTrueAction, argparse._HelpAction))}
-    known = {s for a in parser._actions for s in a.option_strings}
-    out: list[str] = [argv[0]]
-    positionals: list[str] = []
-    expecting_value = False
-    rest = argv[1:]
-    for index, token in enumerate(rest):
-        if token == "--" and not expecting_value:  # the user already separated positionals
-            return out + ["--", *positionals, *rest[index + 1:]]
-        if expecting_value:
-            if token.startswith("-"):
-                out[-1] = f"{out[-1]}={token}"
-            else:
-                out.append(token)
-            expecting_value = False
-        elif token.startswith("-") and token.split("=", 1)[0] not in known:
-            positionals.append(token)
-        else:
-            out.append(token)
-            expecting_value = token in takes_value
-    return out + (["--", *positionals] if positionals else [])
+
+def _tolerant_streams() -> None:
+    """A character the terminal's encoding lacks (∂ on a latin-1 terminal, or a byte that was not
+    UTF-8 in an argument) prints as an escape instead of raising in the middle of the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, send what is left to /dev/null so the exit flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _open_app(args: argparse.Namespace) -> int:

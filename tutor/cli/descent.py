@@ -7,7 +7,7 @@ import json
 import shutil
 import sys
 
-from .common import UsageError, fail, number
+from .common import UsageError, count, fail, float_number, names, point
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "gradient norm, then the outcome (converged, diverged or max-steps). With --data the loss is written "
         "for one point and averaged over the points (mean squared error for \"(wx+b-y)^2\"); the parameters "
         "are the loss's variables that are not data columns. Exit status: 0 when the descent ran (a "
-        "divergence is a result), 2 for input that cannot be used.",
+        "divergence is a result), 2 for input that cannot be used or when a step lands where the loss or its "
+        "gradient is undefined. Steps × data points is at most 1,000,000 (about 20 s); ctrl+c stops a run.",
     )
     p.add_argument("--loss", metavar="EXPR", help='the loss, e.g. "(2w+b-4)^2", or "(wx+b-y)^2" with --data')
     p.add_argument("--start", metavar="w=0,b=0", help="the start value of every parameter")
@@ -37,53 +38,45 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.core.descent import DescentError, Loss, StopRules, descend
+    from tutor.core.descent import MAX_STEPS, DescentError, Loss, StopRules, descend
 
+    if not args.loss:
+        raise UsageError("give the loss to descend: --loss EXPR")
+    if not args.start:
+        raise UsageError("give the start point: --start w=0,b=0")
+    steps = count(args.steps, "--steps", 1, MAX_STEPS)
+    lr = float_number(args.lr, "--lr")
+    tol = float_number(args.tol, "--tol")
+    start = _start(args.start)
+    params = list(names(args.params, "--params")) if args.params else None
     try:
-        if not args.loss:
-            raise UsageError("give the loss to descend: --loss EXPR")
-        if not args.start:
-            raise UsageError("give the start point: --start w=0,b=0")
-        steps = _steps(args.steps)
-        lr = float(number(args.lr, "--lr"))
-        tol = float(number(args.tol, "--tol"))
-        start = _start(args.start)
-        params = [n.strip() for n in args.params.split(",") if n.strip()] if args.params else None
         loss = Loss(args.loss, _data(args.data), params)
         trace = descend(loss, start, lr, steps, rules=StopRules(tolerance=tol, stop_at_convergence=args.stop))
-    except UsageError as error:
-        return fail(str(error))
     except DescentError as error:
         return fail(_flag(str(error)))
+    undefined = trace.outcome.reason if trace.outcome.undefined else None
+    problem = f"{undefined} (step {trace.outcome.step}): try a smaller --lr or another --start" if undefined else None
     if args.json:
-        print(json.dumps({**trace.to_json(), "lr": lr}, ensure_ascii=False, allow_nan=False))
-        return 0
+        out = {**trace.to_json(), "lr": lr}
+        if problem:
+            out["error"] = problem
+        print(json.dumps(out, ensure_ascii=False, allow_nan=False))
+        return fail(problem) if problem else 0
     _print_table(loss, trace, lr)
     if args.plot:
         _plot(trace, args.log)
-    return 0
-
-
-def _steps(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(f"--steps: expected a whole number, got '{text}'") from None
-    if value < 1:
-        raise UsageError(f"--steps: the number of steps must be at least 1, not {value}")
-    return value
+    return fail(problem) if problem else 0
 
 
 def _start(text: str) -> dict:
-    from tutor.core.maths.calculus import parse_point
+    from tutor.core.maths.calculus import float_value
     from tutor.core.maths.errors import MathsError
 
+    values = point(text, "--start")
     try:
-        return {k: float(v) for k, v in parse_point(text).items()}
+        return {k: float_value(v, k) for k, v in values.items()}
     except MathsError as error:
         raise UsageError(f"--start: {error}") from error
-    except OverflowError:
-        raise UsageError("--start: a value is too large for a float") from None
 
 
 def _data(text: str | None):
@@ -103,7 +96,9 @@ def _flag(message: str) -> str:
                          ("the data", "--data"), ("the learning rate", "--lr"),
                          ("the number of steps", "--steps"), ("the tolerance", "--tol"),
                          ("the loss is undefined at the start", "--start"), ("the loss overflows", "--start"),
-                         ("start values", "--start")):
+                         ("the gradient is undefined at the start", "--start"),
+                         ("the gradient overflows at the start", "--start"), ("start values", "--start"),
+                         ("the number of steps times", "--steps")):
         if message.startswith(prefix):
             return f"{flag}: {message.removeprefix('loss: ')}"
     return message

@@ -17,13 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export", help="every checked answer as xAPI statements, CSV or JSON",
         description="Write the learners' checked answers (and finished sheets): xapi is one xAPI 1.0.3 "
         "statement per line (what `tutor import` and an LRS read), csv and json one flat row per statement. "
-        "Exporting twice gives the same statement ids, so merged exports never count an answer twice.")
+        "Exporting twice gives the same statement ids, so merged exports never count an answer twice. "
+        "review is one JSON document of what the tutor remembers per learner: review cards (with their "
+        "FSRS state), every rating, and slip counts.")
     who = p.add_mutually_exclusive_group()
     who.add_argument("--learner", metavar="NAME", help="one learner (default: $TUTOR_LEARNER, or the only one here)")
     who.add_argument("--all", action="store_true", help="every learner of this data directory")
     p.add_argument("--sheet", metavar="ID", help="only answers given in this lab sheet (and its completion)")
     p.add_argument("--since", metavar="DATE", help="only from this date (2026-12-01) or time (2026-12-01T14:00) on")
-    p.add_argument("--format", choices=("xapi", "csv", "json"), default="xapi", help="default xapi")
+    p.add_argument("--format", choices=("xapi", "csv", "json", "review"), default="xapi",
+                   help="default xapi; review: review cards, ratings and slip counts")
     p.add_argument("--out", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
     add_data_dir(p)
     p.set_defaults(func=run)
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"tutor: {message}", file=sys.stderr)
         try:
             learners = chosen_learners(db, args)
+            if args.format == "review":
+                return _review(db, learners, args)
             since = parse_since(args.since)
             source = lines if args.format == "xapi" else statements  # xapi: the kept text, not rebuilt
             items = source(db, learners, since=since, sheet_id=args.sheet)
@@ -51,6 +56,25 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             return fail(f"--out: {error.strerror or error}")
     print(f"{count} statement(s)" + (f" written to {args.out}" if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def _review(db, learners, args: argparse.Namespace) -> int:
+    from tutor.core.results.review_export import review_document, write_review
+
+    if args.sheet or args.since:
+        return fail("--sheet and --since select answers; --format review exports every card and slip")
+    document = review_document(db, learners)
+    try:
+        if args.out:
+            count = _to_file(Path(args.out), lambda out: write_review(out, document))
+        else:
+            count = write_review(sys.stdout.buffer, document)
+            sys.stdout.buffer.flush()
+    except OSError as error:
+        return fail(f"--out: {error.strerror or error}")
+    print(f"{count} review card(s) of {len(document['learners'])} learner(s)"
+          + (f" written to {args.out}" if args.out else ""), file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from .recording import Recorded, answer_context
 
+DRILL_OFFER_AFTER = 2  # the same named mistake this many times (since its last drill): a drill is offered
+
 if TYPE_CHECKING:
     import threading
     from pathlib import Path
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 
 
 class Answering:
-    """Recording answers for Study, which sets these attributes and provides state() and title()."""
+    """Recording answers for Study, which sets these attributes and provides state(), title() and
+    drillable() (next_step.py: the course has exercises for a drill on a slip)."""
 
     store: ProgressStore
     sheet: SheetSession | None
@@ -76,7 +79,9 @@ class Answering:
         context = answer_context(instance, verdict, self.title(instance.lesson_id),
                                  None if since is None else (now - since) * 1000.0,
                                  self.sheet.context if in_sheet else None)
-        state = self.store.record_attempt(
+        # One transaction: the answer, the exercise's state, its review card (made at the first
+        # completion, rated from what happened) and the slip counted (progress/base.py).
+        answered = self.store.record_answer(
             instance.lesson_id, instance.exercise_id, seed=instance.seed, answer=answer,
             verdict=verdict.status, diagnosis=verdict.diagnosis.code if verdict.diagnosis else None,
             method=verdict.method, mode=mode, elapsed_ms=verdict.ms, context=context, submit=self.submit,
@@ -86,7 +91,13 @@ class Answering:
             was_finished = self.sheet.run.finished
             progress = self.sheet.after_answer()
             handed_in = progress.finished and not was_finished
-        return Recorded(state, sheet=progress, handed_in=handed_in, warning=self.send_pending())
+        slip = answered.slip
+        # Offered once, when the count since the last drill reaches the threshold (home keeps it after),
+        # and never in a test sheet: a drill there would be help.
+        drill = slip if (slip is not None and slip.since_drill == DRILL_OFFER_AFTER and self.help_allowed(instance)
+                         and self.drillable(slip.code)) else None
+        return Recorded(answered.state, sheet=progress, handed_in=handed_in, warning=self.send_pending(),
+                        card=answered.card, rating=answered.rating, slip=slip, drill=drill)
 
     def hint(self, instance: Instance) -> bool:
         """Count a hint shown on this variant (it goes into the next answer's statement).

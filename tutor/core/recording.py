@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .progress import AnswerContext, ExerciseState
+from .progress import AnswerContext, ExerciseState, ReviewCard, Slip
 
 if TYPE_CHECKING:
     from .lessons.instance import Instance
@@ -21,7 +21,9 @@ class Recorded:
     `warning`: the submit folder cannot be reached (given once per outage; the answer is safe
     here). `refusal`: why the answer did not count (sheet handed in, time up, no tries left);
     nothing was stored then. `sheet`: the sheet's progress after it, when it was for the sheet;
-    `handed_in`: this answer finished the sheet (its "completed" statement is made).
+    `handed_in`: this answer finished the sheet (its "completed" statement is made). `card`: the
+    review card this answer made (the exercise's first completion), with `rating`. `slip`: the
+    named mistake it counted; `drill`: that slip, when this answer makes it worth a drill.
     """
 
     state: ExerciseState | None
@@ -30,6 +32,10 @@ class Recorded:
     warning: str | None = None
     sheet: SheetProgress | None = None
     handed_in: bool = False
+    card: ReviewCard | None = None
+    rating: int | None = None
+    slip: Slip | None = None
+    drill: Slip | None = None
 
     @property
     def solved(self) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .answering import Answering
+from .next_step import PREREQUISITE_MET, WhatNext
 from .progress import ExerciseState, Learner, Position, ProgressStore
 
 if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
@@ -21,7 +22,6 @@ if TYPE_CHECKING:  # the catalog view must not import the full loader (validatio
     from .results.outbox import Outbox
     from .sheets.session import SheetSession
 
-PREREQUISITE_MET = 0.5  # a prerequisite counts as studied once half its exercises are solved
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,20 @@ class LessonRow:
     missing: tuple[str, ...] = ()    # titles of prerequisites not studied yet (a note, never a lock)
     broken: str | None = None        # why the file cannot be used
     broken_exercises: int = 0        # exercises left out because of errors
+    holding: int = 0                 # exercises whose spaced reviews are holding (ReviewCard.holding)
 
     @property
     def fraction(self) -> float:
         return self.solved / self.total if self.total else 0.0
 
+    @property
+    def mastered(self) -> bool:
+        """Every exercise solved, and every one's reviews holding (see the help's "Mastery")."""
+        return bool(self.total) and self.solved == self.total and self.holding == self.total
+
 
 @dataclass(frozen=True)
-class _Listing:
+class Listing:
     """What the home screen needs of a lesson, from the full course or the quick catalog."""
 
     id: str
@@ -54,10 +60,11 @@ class _Listing:
     broken_exercises: int = 0
 
 
-class Study(Answering):
+class Study(Answering, WhatNext):
     """The course (once loaded; before that, the quick catalog) and one learner's progress.
 
-    Answers are recorded through Answering.record (answering.py): one call per checked answer.
+    Answers are recorded through Answering.record (answering.py): one call per checked answer;
+    what to do next (due reviews, continue, slips) is WhatNext's (next_step.py).
     """
 
     def __init__(self, course: Course | None, store: ProgressStore,
@@ -125,17 +132,17 @@ class Study(Answering):
         return [m.id for i, m in enumerate(lesson.lesson.exercises)
                 if i not in lesson.duplicates and m.id not in lesson.broken_exercises]
 
-    def _listings(self) -> list[_Listing]:
+    def _listings(self) -> list[Listing]:
         if self.course is None:
-            return [_Listing(e.id, e.title, e.summary, e.requires, e.exercise_ids,
+            return [Listing(e.id, e.title, e.summary, e.requires, e.exercise_ids,
                              None if e.readable else "this file cannot be read as YAML")
                     for e in self.catalog]
-        out = [_Listing(lesson.id, lesson.title, lesson.lesson.summary, tuple(lesson.lesson.requires),
+        out = [Listing(lesson.id, lesson.title, lesson.lesson.summary, tuple(lesson.lesson.requires),
                         tuple(self.exercise_ids(lesson)), None, len(lesson.broken_exercises))
                for lesson in self.course.lessons]
         for broken in self.course.broken:
             first = broken.errors[0] if broken.errors else None
-            out.append(_Listing(f"broken:{broken.path.name}", broken.title, "", (), (),
+            out.append(Listing(f"broken:{broken.path.name}", broken.title, "", (), (),
                                 str(first) if first else "cannot be read"))
         return out
 
@@ -143,6 +150,7 @@ class Study(Answering):
         listings = self._listings()
         summaries = {item.id: self.store.lesson_summary(item.id, item.exercise_ids)
                      for item in listings if not item.broken}
+        holding = self.store.holding()
         titles = {item.id: item.title for item in listings}
         rows = []
         for item in listings:
@@ -153,7 +161,8 @@ class Study(Answering):
             missing = tuple(titles[r] for r in item.requires
                             if r in summaries and summaries[r].fraction_solved < PREREQUISITE_MET)
             rows.append(LessonRow(item.id, item.title, item.summary, s.solved, s.total, s.mastery,
-                                  missing, None, item.broken_exercises))
+                                  missing, None, item.broken_exercises,
+                                  sum((item.id, e) in holding for e in item.exercise_ids)))
         return rows
 
     def title(self, lesson_id: str) -> str | None:
@@ -168,43 +177,6 @@ class Study(Answering):
             number = listing.exercise_ids.index(position.exercise_id) + 1
             return f"{listing.title}, exercise {number} of {len(listing.exercise_ids)}"
         return f"{listing.title}, page {(position.page or 0) + 1}"
-
-    def continue_target(self) -> Position | None:
-        """Where to go on from: where the learner left off, unless that is already done.
-
-        An exercise solved there moves on to the lesson's next unsolved exercise; a lesson
-        finished moves on to the next unfinished lesson after it (then any before it); a
-        finished lesson is never the target. None when there is nothing left, or nothing yet.
-        """
-        position = self.store.last_position()
-        if position is None:
-            return None
-        listings = [item for item in self._listings() if not item.broken]
-        index = next((i for i, item in enumerate(listings) if item.id == position.lesson_id), None)
-        if index is None:
-            return None
-        listing = listings[index]
-        if position.exercise_id is None and not self._finished(listing):
-            return position  # on a concept page: the pages come before the exercises
-        if position.exercise_id in listing.exercise_ids:
-            ids = listing.exercise_ids
-            start = ids.index(position.exercise_id)
-            states = self.store.lesson_states(listing.id)
-            for exercise_id in (*ids[start:], *ids[:start]):
-                state = states.get(exercise_id)
-                if state is None or not state.solved:
-                    return Position(listing.id, None, exercise_id, position.updated_at)
-        elif not self._finished(listing):
-            return Position(listing.id, 0, None, position.updated_at)
-        for item in (*listings[index + 1:], *listings[:index]):
-            if not self._finished(item):
-                return Position(item.id, 0, None, position.updated_at)
-        return None
-
-    def _finished(self, listing: _Listing) -> bool:
-        states = self.store.lesson_states(listing.id)
-        return bool(listing.exercise_ids) and all(
-            e in states and states[e].solved for e in listing.exercise_ids)
 
     # -- exercises --------------------------------------------------------------------------------
     def state(self, lesson_id: str, exercise_id: str) -> ExerciseState:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -246,6 +247,25 @@ class TutorApp(App[None]):
         from .screens.quiz import QuizScreen
 
         self.switch_screen(QuizScreen(self.study, run))
+
+    def show_run(self, run: QuizRun) -> None:
+        """Show a review session or a drill (a run made off the UI thread) over the home screen."""
+        from .screens.quiz import QuizScreen
+
+        self.action_home()
+        self.push_screen(QuizScreen(self.study, run))
+
+    def make_review_run(self, due: Sequence[tuple[str, str]]) -> QuizRun | None:
+        """In a worker: a review session of the due cards (fresh variants; the run is written)."""
+        from tutor.core.quiz import review_run
+
+        return review_run(self.study.store, self.study.course, due, rng_seed=time.time_ns())
+
+    def make_drill_run(self, code: str) -> QuizRun | None:
+        """In a worker: a drill on the slip `code`."""
+        from tutor.core.quiz import drill_run
+
+        return drill_run(self.study.store, self.study.course, code, rng_seed=time.time_ns())
 
     def show_quiz_summary(self, run: QuizRun) -> None:
         from .screens.quiz_summary import QuizSummaryScreen

@@ -56,14 +56,19 @@ class Tape:
         return len(self.nodes) - 1
 
     def __call__(self, env: Mapping[str, float]) -> tuple[float, tuple[float, ...]]:
-        """(loss, gradient) at env; (inf, NaNs) on overflow and (NaN, NaNs) where undefined."""
+        """(loss, gradient) at env; (inf, NaNs) on overflow and (NaN, NaNs) where undefined. The loss
+        is kept when only the gradient fails (√w at w = 0 has a value but no slope)."""
+        nothing = (math.nan,) * len(self.params)
         try:
             values = self._forward(env)
-            return values[-1], self._backward(values)
         except OverflowError:
-            return math.inf, (math.nan,) * len(self.params)
+            return math.inf, nothing
         except (ValueError, ZeroDivisionError, TypeError):
-            return math.nan, (math.nan,) * len(self.params)
+            return math.nan, nothing
+        try:
+            return values[-1], self._backward(values)
+        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            return values[-1], nothing
 
     def _forward(self, env: Mapping[str, float]) -> list[float]:
         values: list[float] = []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tutor.core.maths.calculus import parse_number
+from tutor.core.maths.calculus import parse_number, printable as _printable
 from tutor.core.maths.errors import MathsError
+from tutor.core.maths.names import variable_name_problem
 
 from .errors import DescentError
 
@@ -41,8 +42,9 @@ def dataset(columns: Mapping[str, Sequence[float]]) -> Dataset:
         raise DescentError("the data set has no columns")
     names = tuple(columns)
     for name in names:
-        if not name.isidentifier():
-            raise DescentError(f"'{name}' is not a column name")
+        problem = variable_name_problem(name) if isinstance(name, str) else f"{name!r} is not a column name"
+        if problem:
+            raise DescentError(f"data column: {problem}")
     values = tuple(tuple(float(v) for v in columns[n]) for n in names)
     sizes = {len(v) for v in values}
     if len(sizes) != 1:
@@ -62,8 +64,11 @@ def parse_data(text: str) -> Dataset:
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, eq, rest = part.partition("=")
         name = name.strip()
-        if not eq or not name.isidentifier():
-            raise DescentError(f"expected column=values such as x=1,2,3, got '{part}'")
+        if not eq:
+            raise DescentError(f"expected column=values such as x=1,2,3, got '{_printable(part)}'")
+        problem = variable_name_problem(name)
+        if problem:
+            raise DescentError(problem)
         if name in columns:
             raise DescentError(f"the column {name} is given twice")
         items = [v.strip() for v in rest.split(",")]

@@ -10,6 +10,7 @@ from functools import cached_property
 import sympy as sp
 
 from tutor.core.maths.build import build, symbol
+from tutor.core.maths.differentiate import diff
 from tutor.core.maths.errors import MathsError
 from tutor.core.maths.nodes import names_used
 from tutor.core.maths.preview import preview
@@ -110,7 +111,7 @@ class Loss:
     @cached_property
     def partials(self) -> tuple[sp.Expr, ...]:
         """∂ℓ/∂p for each parameter, of the per-point loss ℓ (the mean of these is ∂L/∂p)."""
-        return tuple(sp.diff(self.expr, symbol(p)) for p in self.params)
+        return tuple(diff(self.expr, symbol(p)) for p in self.params)
 
     def formula(self) -> str:
         """`L(w, b) = (2·w + b − 4)²`, or the mean over the data's points."""

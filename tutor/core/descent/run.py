@@ -9,8 +9,12 @@ from .errors import DescentError
 from .problem import Loss, Point
 from .rules import StopRules, judge
 from .trace import Outcome, Step, Trace, Update, show
+from .undefined import undefined_at, where
 
 MAX_STEPS = 100_000  # a CLI run or a lab animation; more is a mistake, not a lesson
+# Steps × data points: every point of every step is evaluated in Python floats (about 20 µs each
+# here), so a million is some 20 seconds; 10 000 points × 100 000 steps would take hours.
+MAX_WORK = 1_000_000
 
 
 def check_lr(lr: float) -> float:
@@ -79,9 +83,16 @@ class DescentRun:
             self._lr = check_lr(lr)
         loss, grad = self.loss.value_and_gradient(self._start)
         first = Step(0, self._start, loss, grad, _norm(grad))
-        if not math.isfinite(loss):
-            raise DescentError("the loss is undefined at the start point" if math.isnan(loss)
-                               else "the loss overflows at the start point")
+        if not first.finite:
+            here = where(self.loss, self._start)
+            what = undefined_at(self.loss, self._start, loss, grad)
+            if what == "the loss" or math.isnan(loss):
+                raise DescentError(f"the loss is undefined at the start point {here}")
+            if not math.isfinite(loss):
+                raise DescentError(f"the loss overflows at the start point {here}")
+            if what is not None:
+                raise DescentError(f"the gradient is undefined at the start point {here} ({what} has no value there)")
+            raise DescentError(f"the gradient overflows at the start point {here}")
         self._steps: list[Step] = [first]
         self._since = 0
         self._outcome = judge(self._steps, 0, self.rules)
@@ -100,6 +111,11 @@ class DescentRun:
         self._steps.append(step)
         if self._outcome is None or not step.finite:
             self._outcome = judge(self._steps, self._since, self.rules) or self._outcome
+            if not step.finite:
+                what = undefined_at(self.loss, after, loss, grad)
+                if what is not None:
+                    self._outcome = Outcome("diverged", step.index, f"{what} is undefined at "
+                                            f"{where(self.loss, after)}", undefined=True)
         return step
 
     def run(self, steps: int) -> Trace:
@@ -123,7 +139,11 @@ def descend(loss: Loss | str, start: Point, lr: float, steps: int, *,
     elif data is not None:
         raise DescentError("give the data set to Loss(...), not to descend, when passing a Loss")
     if not 1 <= steps <= MAX_STEPS:
-        raise DescentError(f"the number of steps must be from 1 to {MAX_STEPS}, not {steps}")
+        raise DescentError(f"the number of steps must be from 1 to {MAX_STEPS:,}, not {steps:,}")
+    points = len(loss.rows)
+    if steps * points > MAX_WORK:
+        raise DescentError(f"the number of steps times the data points must be at most {MAX_WORK:,}: "
+                           f"{steps:,} steps × {points:,} points is {steps * points:,}; take fewer steps or points")
     run = DescentRun(loss, start, lr, rules)
     trace = run.run(steps)
     if trace.outcome.kind == "running":

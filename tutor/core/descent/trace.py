@@ -64,6 +64,7 @@ class Outcome:
     kind: OutcomeKind
     step: int
     reason: str = ""
+    undefined: bool = False  # diverged because the loss or its gradient has no value there (√ of w < 0)
 
     def message(self) -> str:
         where = {"converged": "converged at step", "diverged": "diverged at step",
@@ -115,7 +116,8 @@ class Trace:
             steps.append(item)
         return {"steps": steps, "final": _named(self.names, self.final.params),
                 "loss": _num(self.final.loss), "outcome": self.outcome.kind,
-                "outcome_step": self.outcome.step, "message": self.outcome.message()}
+                "outcome_step": self.outcome.step, "message": self.outcome.message(),
+                "undefined": self.outcome.undefined}
 
 
 def _num(value: float) -> float | None:

@@ -7,10 +7,13 @@ conform.py applies them to a file and collects every problem, since msgspec stop
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Annotated
 
 from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
+
+from tutor.core.maths.codes import CODES
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 NAME_PATTERN = r"^[^\W\d]\w*$"
@@ -99,10 +102,18 @@ class ExerciseBase(Strict, tag_field="type", kw_only=True):
     tolerance: Annotated[ToleranceSpec | NumberText | None, Meta(
         description="for numbers: {absolute, relative}, or one number for an absolute tolerance")] = None
     function_name: Annotated[Name, Meta(description="the function's name in messages (∂f/∂x, ∂L/∂w)")] = "f"
+    # The mistakes this exercise trains: a learner who keeps making one is drilled on exercises tagged with it.
+    trains: Annotated[list[Annotated[str, Meta(extra_json_schema={"enum": sorted(CODES)})]], Meta(
+        description="diagnosis codes of the mistakes this exercise trains, e.g. [wrong-variable]")] = []
 
     def __post_init__(self) -> None:
         if self.tolerance is not None and not isinstance(self.tolerance, ToleranceSpec):
             force_setattr(self, "tolerance", ToleranceSpec(absolute=self.tolerance))
+        unknown = [code for code in self.trains if code not in CODES]
+        if unknown:
+            close = get_close_matches(unknown[0], sorted(CODES), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; the codes are: {', '.join(sorted(CODES))}"
+            raise Invalid(f"trains: '{unknown[0]}' is not a mistake the checker names{hint}", "trains")
 
     @property
     def type(self) -> str:

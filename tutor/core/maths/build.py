@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy as sp
+from sympy.calculus.accumulationbounds import AccumBounds
 
+from .bounds import UNDEFINED, Guard, short_number as _short
+from .differentiate import diff
 from .errors import EvaluationError, LimitError
 from .limits import DEFAULT_LIMITS, Limits
 from .mlfunctions import sigmoid, softplus
@@ -29,7 +32,8 @@ from .nodes import (
     walk,
 )
 
-_UNDEFINED = (sp.S.ComplexInfinity, sp.S.NaN, sp.S.Infinity, sp.S.NegativeInfinity)
+_UNDEFINED = (sp.S.ComplexInfinity, sp.S.NaN, sp.S.Infinity, sp.S.NegativeInfinity, AccumBounds)
+_UNDEFINED_TYPES = tuple(type(u) for u in _UNDEFINED[:4]) + (AccumBounds,)
 
 _FUNCTIONS = {
     "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
@@ -39,6 +43,21 @@ _FUNCTIONS = {
     "acsch": sp.acsch, "exp": sp.exp, "sqrt": sp.sqrt, "abs": sp.Abs, "sign": sp.sign,
     "log": sp.log, "ln": sp.log, "gamma": sp.gamma,
 }
+
+
+# What sympy's automatic evaluation brings in when it treats a real expression as possibly complex:
+# |e^(tanh(ln x))| becomes e^(sinh(ln|x|)·cosh(ln|x|)/(cos(arg x)² + …)). Neither evaluator nor
+# the parser knows these, and the learner never typed them.
+_COMPLEX_PARTS = (sp.re, sp.im, sp.arg, sp.atan2, sp.conjugate)
+
+
+def apply_function(name: str, arg: sp.Expr) -> sp.Expr:
+    """A one-argument function as the builder applies it: sympy's evaluation, unless that rewrites
+    the value through complex parts (re, im, arg), in which case the function stays as typed."""
+    value = _FUNCTIONS[name](arg)
+    if value.has(*_COMPLEX_PARTS) and not arg.has(*_COMPLEX_PARTS):
+        value = _FUNCTIONS[name](arg, evaluate=False)
+    return value
 
 
 @lru_cache(maxsize=None)
@@ -67,99 +86,96 @@ def build(tree: Node, limits: Limits = DEFAULT_LIMITS) -> Built:
     items = tree.items if isinstance(tree, Vector) else (tree,)
     values: list[sp.Expr] = []
     labels: list[str | None] = []
+    builder = _Builder(limits)
     for item in items:
         label = None
         if isinstance(item, Labeled):
             label, item = item.label, item.expr
-        value = _Builder(limits).build(item)
+        value = builder.build(item)
         if value.has(*_UNDEFINED):
             raise EvaluationError("the expression is undefined (it divides by zero or is infinite)")
         if value.has(sp.I):
             raise EvaluationError("the expression is not a real number (a square root of a negative number?)")
+        builder.guard.whole(value)
         values.append(value)
         labels.append(label)
     return Built(tuple(values), isinstance(tree, Vector), tuple(labels), has_decimal)
 
 
-def _short(value: sp.Expr) -> str:
-    """A number for a message: 387420489 as is, a 3000-digit one as 'about 10^3000'."""
-    text = str(value)
-    if len(text) <= 15:
-        return text
-    try:
-        return f"about 10^{int(math.log10(abs(float(value))))}"
-    except (OverflowError, ValueError):
-        digits = len(str(abs(int(value)))) if value.is_Integer else len(text)
-        return f"about 10^{digits - 1}"
-
-
 class _Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
+        self.guard = Guard(limits)
 
     def build(self, node: Node) -> sp.Expr:
-        # Recursion depth is bounded by the parser's depth limit.
+        return self._build(node)[0]
+
+    def _build(self, node: Node) -> tuple[sp.Expr, bool]:
+        """(value, whether it is a constant). Every constant is checked where it is made, so the
+        column points at it; recursion depth is bounded by the parser's depth limit."""
         if isinstance(node, Num):
-            return sp.Rational(node.value.numerator, node.value.denominator)
+            return sp.Rational(node.value.numerator, node.value.denominator), True
         if isinstance(node, Var):
-            return symbol(node.name)
+            return symbol(node.name), False
         if isinstance(node, Const):
-            return sp.pi if node.name == "pi" else sp.E
+            return (sp.pi if node.name == "pi" else sp.E), True
         if isinstance(node, Neg):
-            return -self.build(node.operand)
+            value, constant = self._build(node.operand)
+            return -value, constant
+        column = node.start + 1
         if isinstance(node, BinOp):
-            left, right = self.build(node.left), self.build(node.right)
+            (left, lc), (right, rc) = self._build(node.left), self._build(node.right)
+            constant = lc and rc
             if node.op == "+":
-                return left + right
-            if node.op == "-":
-                return left - right
-            if node.op == "*":
-                return left * right
-            if node.op == "/":
+                value = left + right
+            elif node.op == "-":
+                value = left - right
+            elif node.op == "*":
+                value = left * right
+            elif node.op == "/":
                 if right.is_zero:
-                    raise EvaluationError(f"division by zero at column {node.start + 1}")
-                return left / right
-            return self.power(left, right, node.start)
+                    raise EvaluationError(f"division by zero at column {column}")
+                value = left / right
+            else:
+                value = self.power(left, right, node.start, rc)
+            return self.settled(value, constant, column), constant
         if isinstance(node, Factorial):
-            return self.factorial(self.build(node.operand), node.start)
+            operand, constant = self._build(node.operand)
+            return self.settled(self.factorial(operand, node.start), constant, column), constant
         if isinstance(node, Call):
-            return self.call(node)
+            built = [self._build(a) for a in node.args]
+            constant = all(c for _, c in built)
+            return self.settled(self.call(node, [v for v, _ in built]), constant, column), constant
         if isinstance(node, (Vector, Labeled)):
             raise EvaluationError("a vector can only be the whole answer")
         raise TypeError(f"not a syntax node: {node!r}")
 
-    def power(self, base: sp.Expr, exponent: sp.Expr, start: int) -> sp.Expr:
+    def settled(self, value: sp.Expr, constant: bool, column: int) -> sp.Expr:
+        if constant:
+            self.guard.constant(value, column)
+        elif isinstance(value, _UNDEFINED_TYPES):
+            raise EvaluationError(f"the expression at column {column} is {UNDEFINED}")
+        else:
+            self.guard.coefficient(value, column)
+        return value
+
+    def power(self, base: sp.Expr, exponent: sp.Expr, start: int, constant_exponent: bool) -> sp.Expr:
+        if constant_exponent:
+            self.guard.exponent(exponent, start + 1)
         if exponent.is_Rational:
-            if abs(exponent) > self.limits.max_exponent:
-                raise LimitError(
-                    f"the exponent {_short(exponent)} is over the limit of {self.limits.max_exponent}",
-                    limit="exponent",
-                    column=start + 1,
-                )
-            if base.is_Rational and base != 0:
-                size = max(abs(base.p), abs(base.q), 2)
+            # The number part of the base is raised exactly: 9^9^9, and (10^3000·x)^2 as well.
+            number = base if base.is_Rational else base.args[0] if base.is_Mul and base.args[0].is_Rational else None
+            if number is not None and number != 0:
+                size = max(abs(number.p), abs(number.q), 2)
                 digits = float(abs(exponent)) * math.log10(size)
                 if digits > self.limits.max_result_digits:
                     raise LimitError(
-                        f"the power at column {start + 1} would have about {digits:.3g} digits; "
-                        f"the limit is {self.limits.max_result_digits}",
+                        f"the power would have about {digits:,.0f} digits; the limit is {self.limits.max_result_digits:,}",
                         limit="result-digits",
                         column=start + 1,
                     )
             if base.is_zero and exponent < 0:
                 raise EvaluationError(f"division by zero: 0 to a negative power at column {start + 1}")
-        elif exponent.is_number and base.is_Rational and abs(base) != 1 and base != 0:
-            # A constant exponent that is not rational (pi, sqrt 2) stays symbolic, but bound its size.
-            try:
-                magnitude = abs(float(exponent.evalf(15)))
-            except (TypeError, ValueError, OverflowError):
-                magnitude = math.inf
-            if magnitude > self.limits.max_exponent:
-                raise LimitError(
-                    f"the exponent at column {start + 1} is over the limit of {self.limits.max_exponent}",
-                    limit="exponent",
-                    column=start + 1,
-                )
         return sp.Pow(base, exponent)
 
     def factorial(self, value: sp.Expr, start: int) -> sp.Expr:
@@ -176,8 +192,7 @@ class _Builder:
                 column=start + 1,
             )
 
-    def call(self, node: Call) -> sp.Expr:
-        args = [self.build(a) for a in node.args]
+    def call(self, node: Call, args: list[sp.Expr]) -> sp.Expr:
         func = node.func
         if func == "factorial":
             return self.factorial(args[0], node.start)
@@ -199,7 +214,7 @@ class _Builder:
             return sp.log(args[0]) / sp.log(args[1])
         if func in ("log", "ln") and args[0].is_zero:
             raise EvaluationError(f"the logarithm of 0 is undefined (column {node.start + 1})")
-        return _FUNCTIONS[func](args[0])
+        return apply_function(func, args[0])
 
     def derivative(self, node: Call, args: list[sp.Expr]) -> sp.Expr:
         if not isinstance(args[1], sp.Symbol):
@@ -209,4 +224,4 @@ class _Builder:
             raise EvaluationError(
                 f"the order of diff must be a whole number from 1 to {self.limits.max_derivative_order}"
             )
-        return sp.diff(args[0], args[1], int(order))
+        return diff(args[0], args[1], int(order))

@@ -132,43 +132,81 @@ def parse_function(text: str, variables: Sequence[str] | None = None, limits: Li
     return tree, tuple(sorted(seen, key=seen.__getitem__))
 
 
+def partial_at(f: object, v: str, point: Mapping[str, Fraction], name: str = "f"):
+    """∂f/∂v at `point`, exact where that is safe; raises PointError ("∂f/∂x is undefined at x = 0").
+
+    A derivative exists only where the function does, so f itself is checked first (ln x at −1).
+    """
+    from .build import symbol
+    from .differentiate import diff
+    from .pointvalue import value_at
+
+    value_at(f, point, name)
+    return value_at(diff(f, symbol(v)), point, f"∂{name}/∂{v}")
+
+
 def gradient_check(tree: Node, point: Mapping[str, Fraction], variables: Sequence[str],
                    h: float = DEFAULT_H) -> list[PartialCheck]:
-    """Compare every symbolic partial at `point` with its central difference."""
-    import sympy as sp
+    """Compare every symbolic partial at `point` with its central difference.
 
-    from .build import build, symbol
+    Raises PointError where a partial has no value; an estimate that is NaN (f undefined at v ± h)
+    has infinite errors.
+    """
+    from .build import build
     from .precise import evaluate_precise
 
     f_expr = build(tree).scalar
     f_float = float_function(tree)
-    env = {k: float(v) for k, v in point.items()}
+    env = {k: float_value(v, k) for k, v in point.items()}
     out = []
     for v in variables:
-        partial = sp.diff(f_expr, symbol(v))
-        exact = partial.xreplace({symbol(k): sp.Rational(x.numerator, x.denominator) for k, x in point.items()})
+        exact = partial_at(f_expr, v, point)
         precise = evaluate_precise(exact, {})
         estimate = central_difference(f_float, env, v, h)
         if precise is None or math.isnan(estimate):
             out.append(PartialCheck(v, exact, estimate, math.inf, math.inf))
             continue
-        err = abs(estimate - float(precise))
+        err = abs(estimate - float(precise)) if abs(precise) < 1e300 else math.inf
         out.append(PartialCheck(v, exact, estimate, err, err / max(abs(float(precise)), 1e-300)))
     return out
 
 
+def float_value(value: Fraction, name: str) -> float:
+    """A point's value as a float64; raises EvaluationError past float64's range (about 1.8e308)."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise EvaluationError(f"{name} is too large for a float (the largest is about 1.8e308)") from None
+
+
 def parse_point(text: str) -> dict[str, Fraction]:
-    """`x=1,y=2` or `w=0, b=-1/2` as exact values; raises MathsError with a message."""
+    """`x=1,y=2` or `w=0, b=-1/2` as exact values; raises MathsError with a message.
+
+    Each name must be a variable name, and given once: `w=0,w=1` is a mistake, not an update.
+    """
+    from .names import variable_name_problem
+
     point: dict[str, Fraction] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         name, eq, value = part.partition("=")
         name = name.strip()
-        if not eq or not name.isidentifier():
-            raise ParseError(f"expected name=value, got '{part}'")
+        if not eq:
+            raise ParseError(f"expected name=value, got '{printable(part)}'")
+        problem = variable_name_problem(name)
+        if problem:
+            raise ParseError(problem)
+        if name in point:
+            raise ParseError(f"{name} is given twice")
         point[name] = parse_number(value)
     if not point:
         raise ParseError("expected values such as x=1,y=2")
     return point
+
+
+def printable(text: str, limit: int = 40) -> str:
+    """Text for a message: surrogates escaped (they cannot be printed) and cut at `limit` characters."""
+    shown = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def parse_number(text: str) -> Fraction:
@@ -176,16 +214,22 @@ def parse_number(text: str) -> Fraction:
     import mpmath
 
     from .build import build
+    from .errors import UnknownNameError
     from .precise import evaluate_precise
 
+    shown = printable(text.strip())
     try:
         tree = parse(text.strip(), Vocabulary(), DEFAULT_LIMITS).tree
+    except UnknownNameError:
+        raise ParseError(f"'{shown}' is not a number") from None
     except ParseError as error:
-        raise ParseError(f"'{text.strip()}' is not a number: {error.message}") from error
+        raise ParseError(f"'{shown}' is not a number: {error.message}") from error
+    if isinstance(tree, Vector):
+        raise ParseError(f"'{shown}' is not a number (one number is expected)")
     value = build(tree).scalar
     if value.is_Rational:
         return Fraction(int(value.p), int(value.q))
     approx = evaluate_precise(value, {})
     if approx is None:
-        raise MathsError(f"'{text.strip()}' is not a real number")
+        raise MathsError(f"'{shown}' is not a real number")
     return Fraction(mpmath.nstr(approx, 30, min_fixed=-50, max_fixed=50))

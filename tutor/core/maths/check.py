@@ -13,12 +13,15 @@ from functools import lru_cache
 
 import sympy as sp
 
+from .bounds import Guard, not_real
 from .build import build, symbol
+from .differentiate import diff
 from .errors import MathsError
 from .names import Vocabulary
 from .nodes import Var, walk
 from .options import CheckOptions, Mode, ReferenceError_, Tolerance
 from .parser import parse
+from .pointvalue import value_at
 from .problem import Problem
 from .verdict import sentence
 from .sampling import PointSet
@@ -62,42 +65,65 @@ def prepare(reference, variables: Sequence[str] | None = None, options: CheckOpt
 @lru_cache(maxsize=256)
 def _prepare(reference, variables: tuple[str, ...] | None, options: CheckOptions) -> Problem:
     values, is_vector, names = _read_reference(reference, variables, options)
+    if not isinstance(reference, str):  # text was checked as it was built; a sympy value is checked here
+        _check_constants(values, options)
     mode = options.mode
     fname = options.function_name
     function = None
-    if mode in ("derivative", "gradient"):
-        if is_vector:
-            raise ReferenceError_("differentiate a single function, not a vector")
-        function = values[0]
-        if mode == "derivative":
-            wrt = options.wrt or (names[0] if names else None)
-            if wrt is None:
-                raise ReferenceError_("say which variable to differentiate by")
-            if wrt not in names:
-                names = (*names, wrt)
-            values = (sp.diff(function, symbol(wrt)),)
-            component_names = (f"∂{fname}/∂{wrt}",)
+    try:
+        if mode in ("derivative", "gradient"):
+            if is_vector:
+                raise ReferenceError_("differentiate a single function, not a vector")
+            function = values[0]
+            if mode == "derivative":
+                wrt = options.wrt or (names[0] if names else None)
+                if wrt is None:
+                    raise ReferenceError_("say which variable to differentiate by")
+                if wrt not in names:
+                    names = (*names, wrt)
+                values = (diff(function, symbol(wrt)),)
+                component_names = (f"∂{fname}/∂{wrt}",)
+            else:
+                values = tuple(diff(function, symbol(n)) for n in names)
+                is_vector = True
+                component_names = tuple(f"∂{fname}/∂{n}" for n in names)
+        elif is_vector:
+            labels = options.labels if len(options.labels) == len(values) else ()
+            shown = options.names if len(options.names) == len(values) else ()
+            component_names = shown or labels or tuple(f"component {i + 1}" for i in range(len(values)))
         else:
-            values = tuple(sp.diff(function, symbol(n)) for n in names)
-            is_vector = True
-            component_names = tuple(f"∂{fname}/∂{n}" for n in names)
-    elif is_vector:
-        labels = options.labels if len(options.labels) == len(values) else ()
-        shown = options.names if len(options.names) == len(values) else ()
-        component_names = shown or labels or tuple(f"component {i + 1}" for i in range(len(values)))
-    else:
-        component_names = ("the expected answer",)
-    if options.at:
-        point = {symbol(n): sp.Rational(v.numerator, v.denominator) for n, v in options.at}
-        values = tuple(v.xreplace(point) for v in values)
-        if mode == "gradient":
-            component_names = tuple(f"∂{fname}/∂{n}" for n in names)
+            component_names = ("the expected answer",)
+        if options.at:
+            point = dict(options.at)
+            if function is not None:
+                value_at(function, point, fname)
+            values = tuple(value_at(v, point, name) for v, name in zip(values, component_names))
+            if mode == "gradient":
+                component_names = tuple(f"∂{fname}/∂{n}" for n in names)
+    except ReferenceError_:
+        raise
+    except MathsError as error:  # a derivative too large, a value undefined or too large at the point
+        raise ReferenceError_(f"the expected answer cannot be used: {error}") from error
     for value in values:
-        if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-            raise ReferenceError_("the expected answer is undefined (it divides by zero)")
+        if not_real(value):
+            raise ReferenceError_("the expected answer is undefined (it divides by zero or is infinite)")
+    if mode == "number" or options.at:
+        variable = sorted({s.name for v in values for s in v.free_symbols})
+        if variable:
+            raise ReferenceError_(f"a number is expected, but the expected answer contains {', '.join(variable)}")
     points = PointSet(seed=options.seed, domains=dict(options.domains))
     points.ensure(names)
     return Problem(options, tuple(names), tuple(values), is_vector, component_names, function, points)
+
+
+def _check_constants(values, options: CheckOptions) -> None:
+    """Every constant inside a reference given as sympy values: real, finite, of bounded size."""
+    guard = Guard(options.limits)
+    try:
+        for value in values:
+            guard.expression(value)
+    except MathsError as error:
+        raise ReferenceError_(f"the expected answer cannot be used: {error}") from error
 
 
 def check(answer: str, reference, variables: Sequence[str] | None = None, options: CheckOptions | None = None) -> Verdict:

@@ -13,7 +13,9 @@ class Limits:
     max_literal_digits: int = 100   # digits in one typed number
     max_decimal_exponent: int = 400  # |n| in scientific notation such as 1e33
     max_exponent: int = 10_000      # |n| in x^n when n is a number
-    max_result_digits: int = 10_000  # digits of an exact number computed while reading (9^9^9 is refused)
+    # Digits of an exact number computed while reading (9^9^9 is refused), and the size (10^n) of
+    # any constant: under Python's 4300-digit limit on printing integers, so every number can be shown.
+    max_result_digits: int = 4000
     max_factorial: int = 1000       # n in n! when n is a number
     max_derivative_order: int = 10  # n in diff(f, x, n)
 

@@ -12,9 +12,14 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .differentiate import derivative_size
 from .render import render
 
 MAX_CHAIN_NODES = 8
+# Past this estimated size of ∂f/∂v (course functions stay under 120), the candidates that need a
+# derivative each (dropped chain factors, product rule: up to 20 derivatives) are not generated:
+# a long function would make the first wrong answer wait seconds for them.
+MAX_DIAGNOSED_SIZE = 400
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Mistake:
 def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ...], name: str = "f") -> list[Mistake]:
     """Candidates for a wrong ∂f/∂v, most specific first."""
     ref = sp.diff(f, v)
+    dear = derivative_size(f, v) <= MAX_DIAGNOSED_SIZE
     dv = f"∂{name}/∂{v}"
     others = [u for u in variables if u != v] or sorted(f.free_symbols - {v}, key=str)
     terms = sp.Add.make_args(f)
@@ -35,7 +41,7 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
         Mistake("not-differentiated", f, f"That is {name} itself: differentiate it with respect to {v}."),
     ]
     # Before wrong-variable: 2(wx + b − y) for ∂L/∂w is ∂L/∂b too, but the cause is the lost x.
-    for inner, wrong in _dropped_chain(f, v):
+    for inner, wrong in _dropped_chain(f, v) if dear else ():
         out.append(Mistake(
             "dropped-chain-factor", wrong,
             f"You dropped a chain-rule factor: the inside, {render(inner)}, also depends on {v}, so "
@@ -90,7 +96,8 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
                 f"You left out the derivative of {render(t)} (it is {render(part)}): every term with {v} "
                 "in it contributes to the derivative.",
             ))
-    out.extend(_product_rule(f, v, terms))
+    if dear:
+        out.extend(_product_rule(f, v, terms))
     return out
 
 

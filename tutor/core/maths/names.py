@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -37,6 +38,25 @@ ALIASES: dict[str, str] = {
 }
 
 CONSTANTS = ("pi", "e")
+
+
+MAX_NAME_LENGTH = 32  # a variable's name; longer is a mistake (or an attack), not a name
+
+
+def variable_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a variable, or None: the names an answer can spell (x, x1, x_1, θ, hours)."""
+    from .tokens import is_name_char, is_name_start
+
+    shown = name.encode("utf-8", "backslashreplace").decode("utf-8")[:40]  # printable, even with surrogates
+    if not name:
+        return "a variable name cannot be empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"'{shown}…' is too long for a variable name (at most {MAX_NAME_LENGTH} characters)"
+    if not (is_name_start(name[0]) and all(is_name_char(c) for c in name[1:])) or unicodedata.normalize("NFC", name) != name:
+        return f"'{shown}' is not a variable name (a letter, then letters, digits or _)"
+    if canonical_function(name):
+        return f"'{shown}' is a function name, not a variable"
+    return None
 
 
 def canonical_function(name: str) -> str | None:

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
+from sympy.calculus.accumulationbounds import AccumBounds
 
 from .floateval import Unsupported
 from .mlfunctions import sigmoid, softplus
@@ -26,6 +27,16 @@ class Undefined(Exception):
     """Not a real number at this point (or too large to represent)."""
 
 
+class TooLarge(Undefined):
+    """A value or an argument too large to represent or to reduce: the expression is not undefined
+    there, but no bounded computation can say what it is."""
+
+
+# What sympy itself produces for undefined or non-real constants (tan(pi/2) is zoo, sin(oo) an
+# AccumBounds, sqrt(-1) holds I).
+NOT_REAL_TYPES = (type(sp.zoo), type(sp.nan), type(sp.oo), type(-sp.oo), AccumBounds, type(sp.I))
+
+
 def _check(v):
     if isinstance(v, mpmath.mpc):
         if v.imag != 0:
@@ -34,13 +45,13 @@ def _check(v):
     if not mpmath.isfinite(v):
         raise Undefined
     if v != 0 and abs(mpmath.mag(v)) > _MAX_BITS:
-        raise Undefined
+        raise TooLarge
     return v
 
 
 def _small_arg(x):
     if x != 0 and mpmath.mag(x) > _MAX_ARG_BITS:
-        raise Undefined
+        raise TooLarge
     return x
 
 
@@ -109,7 +120,7 @@ def _power(base, exponent):
     if base < 0 and not mpmath.isint(exponent):
         raise Undefined
     if abs(exponent) * abs(mpmath.log(abs(base), 2)) > _MAX_BITS:
-        raise Undefined
+        raise TooLarge
     return mpmath.power(base, exponent)
 
 
@@ -126,6 +137,8 @@ class _Evaluator:
         return cached
 
     def compute(self, expr: sp.Expr):
+        if isinstance(expr, NOT_REAL_TYPES):
+            raise Undefined
         if expr.is_Symbol:
             v = self.point[expr.name]
             return mpmath.mpf(v.numerator) / v.denominator
@@ -171,11 +184,25 @@ def exact_number(expr: sp.Expr):
 
 def evaluate_precise(expr: sp.Expr, point: Mapping[str, Fraction], digits: int = DIGITS):
     """The value of `expr` at `point` as an mpmath number, or None where it is undefined."""
+    return value_or_reason(expr, point, digits)[0]
+
+
+def value_or_reason(expr: sp.Expr, point: Mapping[str, Fraction], digits: int = DIGITS,
+                    evaluator: _Evaluator | None = None):
+    """(value, None), or (None, "undefined") where it is not a real number, or (None, "too large")
+    where it (or a step on the way) is beyond what can be represented."""
     with mpmath.workdps(digits):
         try:
-            return _Evaluator(point).value(expr)
-        except (Undefined, ZeroDivisionError, ValueError, OverflowError):
-            return None
+            return (evaluator or _Evaluator(point)).value(expr), None
+        except (TooLarge, OverflowError):
+            return None, "too large"
+        except (Undefined, ZeroDivisionError, ValueError):
+            return None, "undefined"
+
+
+def evaluator(point: Mapping[str, Fraction] | None = None) -> _Evaluator:
+    """An evaluator whose memo is shared between calls (the builder checks every constant node)."""
+    return _Evaluator(point or {})
 
 
 def close_precise(a, b, rel: float = 1e-30, abs_: float = 1e-40) -> bool:

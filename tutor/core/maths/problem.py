@@ -144,6 +144,11 @@ class Problem:
 
     def _check_expressions(self, base: Verdict, values: tuple[sp.Expr, ...], built: Built) -> Verdict:
         results = [compare(a, e, self.points) for a, e in zip(values, self.expected)]
+        differences = [a - e for a, e in zip(values, self.expected)]
+        # sympy sometimes settles the difference exactly: (x + 10^4000 + 1) − (x + 10^4000) is 1,
+        # a difference far below the precision of any evaluation, so the numbers would call it equal.
+        results = [Comparison(False, r.valid) if r.equal is not False and d.is_Rational and d != 0 else r
+                   for r, d in zip(results, differences)]
         statuses = tuple(
             "correct" if r.equal else "incorrect" if r.equal is False else "invalid" for r in results
         )
@@ -151,9 +156,9 @@ class Problem:
             return self._wrong(base, values, results, statuses, built)
         undecided = [i for i, r in enumerate(results) if r.equal is None]
         proved_all = True
-        for i, (a, e) in enumerate(zip(values, self.expected)):
+        for i, difference in enumerate(differences):
             decide = i in undecided
-            proved = self._prove(a - e, decide)
+            proved = self._prove(difference, decide)
             if decide and not proved:
                 return replace(
                     base, method="numeric",

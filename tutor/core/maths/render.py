@@ -6,6 +6,8 @@ parsing it back gives an equal expression (a property test holds it to that).
 
 from __future__ import annotations
 
+import math
+
 import sympy as sp
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -28,11 +30,19 @@ def _wrap(text: str, prec: int, need: int) -> str:
     return text if prec >= need else f"({text})"
 
 
+def _digits(n: int) -> str:
+    """An integer's digits; one too long for Python to print (over 4300 digits) as about 10^n."""
+    n = abs(int(n))
+    if n.bit_length() < 14_000:
+        return str(n)
+    return f"(about 10^{int(n.bit_length() * math.log10(2))})"
+
+
 def _show(e: sp.Expr) -> tuple[str, int]:
     if e.is_Integer:
-        return (str(e) if e >= 0 else f"−{-e}"), (_ATOM if e >= 0 else _UNARY)
+        return (_digits(e) if e >= 0 else f"−{_digits(e)}"), (_ATOM if e >= 0 else _UNARY)
     if e.is_Rational:
-        text = f"{abs(e.p)}/{e.q}"
+        text = f"{_digits(e.p)}/{_digits(e.q)}"
         return (text if e > 0 else "−" + text), (_PRODUCT if e > 0 else _UNARY)
     if e.is_Float:
         return str(e), _ATOM

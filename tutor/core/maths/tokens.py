@@ -62,11 +62,11 @@ class Token:
         return self.start + 1
 
 
-def _is_name_start(ch: str) -> bool:
+def is_name_start(ch: str) -> bool:
     return ch.isalpha() and ch not in _NAMED_CHARS and ch not in _SUPERSCRIPTS
 
 
-def _is_name_char(ch: str) -> bool:
+def is_name_char(ch: str) -> bool:
     return (ch.isalnum() or ch == "_") and ch not in _SUPERSCRIPTS and ch not in _NAMED_CHARS
 
 
@@ -93,8 +93,8 @@ def tokenize(text: str, limits: Limits) -> list[Token]:
         elif ch in _NAMED_CHARS:
             i += 1
             tokens.append(Token("name", _NAMED_CHARS[ch], start, i, space))
-        elif _is_name_start(ch):
-            while i < n and _is_name_char(text[i]):
+        elif is_name_start(ch):
+            while i < n and is_name_char(text[i]):
                 i += 1
             word = unicodedata.normalize("NFC", text[start:i])
             tokens.append(Token("name", word, start, i, space))
@@ -142,7 +142,7 @@ def _number(text: str, i: int, limits: Limits) -> tuple[tuple[str, Fraction, boo
         k = j
         while k < n and text[k].isdigit() and text[k].isascii():
             k += 1
-        if k > j and not (k < n and _is_name_char(text[k]) and not text[k].isdigit()):
+        if k > j and not (k < n and is_name_char(text[k]) and not text[k].isdigit()):
             sign = -1 if text[i + 1] in "-\u2212" else 1
             digits = text[j:k]
             if len(digits) > 6 or int(digits) > limits.max_decimal_exponent:

@@ -100,14 +100,25 @@ def format_number(value) -> str:
                 return _decimal(mpmath.nstr(value, 6))
     if frac.denominator == 1:
         if abs(frac.numerator) >= 10**15:
-            return _decimal(f"{float(frac):.6g}") if abs(frac.numerator) < 10**300 else f"about 10^{len(str(abs(frac.numerator))) - 1}"
+            return _float_text(frac)
         return _minus(str(frac.numerator))
-    decimal = _short_decimal(frac)
+    decimal = _short_decimal(frac) if abs(frac) < 10**15 else None
     if decimal is not None:
         return _minus(decimal)
     if frac.denominator <= 1000 and abs(frac.numerator) < 10**6:
         return _minus(f"{frac.numerator}/{frac.denominator}")
-    return _decimal(f"{float(frac):.6g}")
+    return _float_text(frac)
+
+
+def _float_text(frac: Fraction) -> str:
+    """Six significant digits; past float64's range through mpmath (str() of a 5000-digit integer
+    is refused by Python, and float() of it overflows)."""
+    if frac == 0 or 1e-300 < abs(frac) < 1e300:
+        return _decimal(f"{float(frac):.6g}")
+    import mpmath
+
+    with mpmath.workdps(30):
+        return _decimal(mpmath.nstr(mpmath.mpf(frac.numerator) / frac.denominator, 6))
 
 
 def _short_decimal(frac: Fraction) -> str | None:

@@ -1,8 +1,8 @@
 """Progress: attempts, solved state and position, kept in SQLite so nothing checked is ever lost."""
 
 from .paths import DATABASE_NAME, ENV_VAR, data_dir, database_path
-from .records import (Attempt, ExerciseState, Learner, LessonSummary, Position, ProgressError,
-                      QuizAnswer, QuizResult, Work)
+from .records import (Answered, Attempt, ExerciseState, Learner, LessonSummary, Position, ProgressError,
+                      QuizAnswer, QuizResult, ReviewCard, Slip, Work)
 from .rules import MASTERY_RATE
 from .migrations import LATEST_VERSION
 from .answers import AnswerContext
@@ -10,7 +10,7 @@ from .labs import SheetRun, SheetTally
 from .store import ProgressDatabase, ProgressStore
 
 __all__ = [
-    "AnswerContext", "Attempt", "DATABASE_NAME", "ENV_VAR", "ExerciseState", "LATEST_VERSION", "Learner",
+    "AnswerContext", "Answered", "Attempt", "DATABASE_NAME", "ENV_VAR", "ExerciseState", "LATEST_VERSION", "Learner",
     "LessonSummary", "MASTERY_RATE", "Position", "ProgressDatabase", "ProgressError", "ProgressStore",
-    "QuizAnswer", "QuizResult", "SheetRun", "SheetTally", "Work", "data_dir", "database_path",
+    "QuizAnswer", "QuizResult", "ReviewCard", "SheetRun", "Slip", "SheetTally", "Work", "data_dir", "database_path",
 ]

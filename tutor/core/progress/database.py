@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self, TypeVar
 
-from . import learner_rows, queries
+from . import cleanclose, learner_rows, queries
 from .opening import Opened, in_memory, open_database
 from .records import Learner, ProgressError
 
@@ -82,11 +82,13 @@ class Database:
         """Close the connection (after a last try to save held writes); calling it again does nothing."""
         with self.lock:
             if not self.closed:
-                self._replay()
+                saved = self._replay()
                 self.closed = True
                 self.conn.close()
                 if self._memory is not None:
                     self._memory.close()
+                if saved and self.path is not None:
+                    cleanclose.leave(self.path)  # the next opening may skip the full check
 
     def __enter__(self) -> Self:
         return self

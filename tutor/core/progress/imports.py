@@ -7,7 +7,7 @@ from dataclasses import replace
 from tutor.core.xapi.read import ReadAnswer, ReadCompletion
 from tutor.core.xapi.vocabulary import COMPLETED
 
-from . import queries, rules
+from . import cards, queries, rules, slips
 from .base import StoreBase
 
 
@@ -20,7 +20,7 @@ class ImportMethods(StoreBase):
             if conn.execute("SELECT 1 FROM attempts WHERE statement_id = ?", (read.statement_id,)).fetchone():
                 return False
             learner = self.learner_id
-            state = queries.load_state(conn, learner, read.lesson_id, read.exercise_id)
+            before = state = queries.load_state(conn, learner, read.lesson_id, read.exercise_id)
             if read.solution_shown:
                 state = rules.after_reveal(state, read.seed)
             state = rules.after_attempt(state, "correct" if read.success else "incorrect", read.seed, read.mode, read.at)
@@ -39,6 +39,14 @@ class ImportMethods(StoreBase):
                  read.message, read.exercise_name, read.choice_text, sheet.sheet_id if sheet else None,
                  sheet.title if sheet else None, sheet.class_name if sheet else None, read.raw))
             queries.save_state(conn, learner, state)
+            # Slips and review cards as if answered here: the mistake counted, a first completion's card.
+            if not read.success and read.diagnosis:
+                slips.count(conn, learner, read.diagnosis, read.lesson_id, read.exercise_id, read.at)
+            rating = self._rating(conn, before, state, {"mode": read.mode, "duration_ms": read.duration_ms,
+                                                        "hints": read.hints}, None)
+            if rating is not None:
+                cards.schedule(conn, learner, read.lesson_id, read.exercise_id, rating, mode=read.mode,
+                               seed=read.seed, attempt_id=None, at=read.at)
             if sheet is not None:
                 # The sheet was opened there: its time limit counts from that first answer (or earlier).
                 started = read.at - (read.duration_ms or 0.0) / 1000.0

@@ -152,6 +152,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             endpoint TEXT NOT NULL, statement_id TEXT NOT NULL, at REAL NOT NULL,
             PRIMARY KEY (endpoint, statement_id))""",
     )),
+    # Spaced review and the learner's own slips. Each exercise completed becomes a review card,
+    # scheduled by FSRS (the card as the fsrs package writes it, and its due time for SQL); each
+    # rating is logged. Exercises completed before this version get a card with no FSRS state yet,
+    # due a day after their last answer: their first review schedules them. Slips (named
+    # mistakes) are counted per learner from the answers already kept.
+    Migration(5, "review cards and their log; slip counts per learner", (
+        """CREATE TABLE review_cards (
+            learner_id INTEGER NOT NULL REFERENCES learners (id), lesson_id TEXT NOT NULL,
+            exercise_id TEXT NOT NULL, card TEXT, due REAL NOT NULL,
+            reps INTEGER NOT NULL DEFAULT 0, lapses INTEGER NOT NULL DEFAULT 0, last_rating INTEGER,
+            last_review REAL, created_at REAL NOT NULL,
+            PRIMARY KEY (learner_id, lesson_id, exercise_id))""",
+        "CREATE INDEX review_cards_due ON review_cards (learner_id, due)",
+        """CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY, learner_id INTEGER NOT NULL REFERENCES learners (id),
+            lesson_id TEXT NOT NULL, exercise_id TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4), mode TEXT NOT NULL, seed INTEGER,
+            attempt_id INTEGER, at REAL NOT NULL, due REAL NOT NULL)""",
+        "CREATE INDEX review_log_by_card ON review_log (learner_id, lesson_id, exercise_id)",
+        """CREATE TABLE slips (
+            learner_id INTEGER NOT NULL REFERENCES learners (id), code TEXT NOT NULL,
+            count INTEGER NOT NULL, last_at REAL NOT NULL, lesson_id TEXT, exercise_id TEXT,
+            drilled INTEGER NOT NULL DEFAULT 0, drilled_at REAL,
+            PRIMARY KEY (learner_id, code))""",
+        "INSERT INTO review_cards (learner_id, lesson_id, exercise_id, card, due, created_at)"
+        " SELECT learner_id, lesson_id, exercise_id, NULL, last_attempt_at + 86400, last_attempt_at"
+        " FROM exercise_state WHERE completed AND last_attempt_at IS NOT NULL",
+        # One max() in the query: SQLite takes the bare lesson and exercise from the row holding it.
+        "INSERT INTO slips (learner_id, code, count, last_at, lesson_id, exercise_id)"
+        " SELECT learner_id, diagnosis, count(*), max(at), lesson_id, exercise_id FROM attempts"
+        " WHERE verdict = 'incorrect' AND diagnosis IS NOT NULL GROUP BY learner_id, diagnosis",
+        # The drill offer needs the same slip's count per learner; home needs the top slips.
+        "CREATE INDEX slips_by_count ON slips (learner_id, count)",
+    )),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 assert [m.version for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1))

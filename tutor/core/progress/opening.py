@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cleanclose
 from .aside import move_aside
 from .migrations import LATEST_VERSION
 from .schema import NewerSchemaError, SchemaError, upgrade
@@ -82,15 +83,17 @@ def _open_file(path: Path, now: float) -> sqlite3.Connection:
         _make_private(path)
     except OSError as err:
         raise _Unwritable(f"{err.filename or path} cannot be used ({err.strerror or err})") from None
+    clean_close = cleanclose.take(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as err:
         raise _classify(err, path) from None
     try:
         _configure(conn)
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        if problems != ["ok"]:
-            raise _Damaged("the integrity check failed: " + problems[0].splitlines()[-1])
+        if not clean_close:  # after a crash, a kill or another program's change: read every page
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise _Damaged("the integrity check failed: " + problems[0].splitlines()[-1])
         upgrade(conn, now)
     except BaseException as err:
         conn.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from tutor.core.review.rating import Outcome
+
 from . import quiz
 from .answers import AnswerContext
 from .base import StoreBase
@@ -23,17 +25,19 @@ class QuizMethods(StoreBase):
                            seed: int, answer: str, verdict: VerdictName, expected: str,
                            diagnosis: str | None = None, method: str | None = None,
                            elapsed_ms: float = 0.0, mode: Mode = "quiz",
-                           context: AnswerContext = AnswerContext(), submit: Path | None = None) -> QuizAnswer:
+                           context: AnswerContext = AnswerContext(), submit: Path | None = None,
+                           review: Outcome | None = None) -> QuizAnswer:
         """Save question `number`'s answer AND its quiz-mode attempt, in one transaction.
 
         Answering the same number again (a question with several tries) replaces the answer
-        and counts the try; every try is also an attempt in the exercise's history.
+        and counts the try; every try is also an attempt in the exercise's history. `review`: in
+        a review run, the outcome this answer settles (its card is rated in the same transaction).
         """
         def work(conn, at):
             if not quiz.exists(conn, self.learner_id, quiz_id):
                 raise ValueError(f"no quiz run with id {quiz_id}")
             self._record(conn, lesson_id, exercise_id, seed, answer, verdict, diagnosis, method,
-                         mode, elapsed_ms, at, context, submit)
+                         mode, elapsed_ms, at, context, submit, review)
             quiz.answer(conn, quiz_id, number, lesson_id, exercise_id, seed, answer, verdict,
                         expected, at)
             return quiz.answer_of(conn, quiz_id, number)

@@ -8,9 +8,10 @@ from typing import Literal
 VerdictName = Literal["correct", "incorrect", "invalid"]
 # practice: a quiz's retry of missed questions, whose answers the summary has just shown.
 # test: a lab sheet in test mode (no hints, no solutions, a number of tries).
-Mode = Literal["study", "quiz", "practice", "test"]
+# review: a spaced review of an exercise solved before, on fresh numbers; drill: items aimed at a slip.
+Mode = Literal["study", "quiz", "practice", "test", "review", "drill"]
 VERDICTS: frozenset[str] = frozenset({"correct", "incorrect", "invalid"})
-MODES: frozenset[str] = frozenset({"study", "quiz", "practice", "test"})
+MODES: frozenset[str] = frozenset({"study", "quiz", "practice", "test", "review", "drill"})
 
 
 class ProgressError(Exception):
@@ -152,3 +153,56 @@ class QuizResult:
     @property
     def seconds(self) -> float | None:
         return None if self.finished_at is None else self.finished_at - self.started_at
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """An exercise's spaced review: when it comes back, and how its reviews went (see review/)."""
+
+    lesson_id: str
+    exercise_id: str
+    due: float                 # unix time it is due again
+    reps: int                  # ratings so far, the first completion included
+    lapses: int                # ratings of "again" after the first
+    last_rating: int | None    # 1 again, 2 hard, 3 good, 4 easy; None: not rated yet (from before reviews)
+    last_review: float | None
+    state: str                 # FSRS's: learning, review, relearning; "new" before the first rating
+    stability: float           # days until recall falls to 90 % (0 before the first rating)
+    difficulty: float          # 1 … 10 (0 before the first rating)
+    card: str | None = None    # the fsrs Card as the library writes it; None before the first rating
+
+    def is_due(self, now: float) -> bool:
+        return self.due <= now
+
+    def holding(self, now: float) -> bool:
+        """A spaced review after the first was passed (not "again") and the next is not due yet."""
+        return self.reps >= 2 and (self.last_rating or 0) > 1 and not self.is_due(now)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A named mistake (a diagnosis code) this learner made: how often, the last time and where."""
+
+    code: str
+    count: int
+    last_at: float
+    lesson_id: str | None
+    exercise_id: str | None
+    drilled: int = 0            # the count when it was last drilled
+    drilled_at: float | None = None
+
+    @property
+    def since_drill(self) -> int:
+        """Times made since the last drill (all of them when never drilled)."""
+        return self.count - self.drilled
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What one recorded answer changed: the exercise's state, its review card if this answer rated
+    it, and the slip it counted (a wrong answer with a named mistake)."""
+
+    state: ExerciseState
+    card: ReviewCard | None = None
+    rating: int | None = None
+    slip: Slip | None = None

@@ -16,10 +16,11 @@ from .database import Clock, Database
 from .imports import ImportMethods
 from .labs import LabMethods
 from .quizzes import QuizMethods
-from .records import Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName, Work
+from .reviews import ReviewMethods
+from .records import Answered, Attempt, ExerciseState, LessonSummary, Mode, Position, VerdictName, Work
 
 
-class ProgressStore(QuizMethods, LabMethods, ImportMethods):
+class ProgressStore(QuizMethods, LabMethods, ImportMethods, ReviewMethods):
     """One learner's progress in the SQLite file, or in memory when the file cannot be used.
 
     Open it with `ProgressStore.open(path, learner=NAME)` -> (store, message or None), or get one
@@ -60,6 +61,16 @@ class ProgressStore(QuizMethods, LabMethods, ImportMethods):
         `context` is what the answer's xAPI statement says beyond the verdict; with `submit`, the
         statement also waits in the outbox for that submit folder (see xapi.outbox).
         """
+        return self.record_answer(lesson_id, exercise_id, seed=seed, answer=answer, verdict=verdict,
+                                  diagnosis=diagnosis, method=method, mode=mode, elapsed_ms=elapsed_ms,
+                                  context=context, submit=submit).state
+
+    def record_answer(self, lesson_id: str, exercise_id: str, *, seed: int, answer: str,
+                      verdict: VerdictName, diagnosis: str | None = None, method: str | None = None,
+                      mode: Mode = "study", elapsed_ms: float = 0.0,
+                      context: AnswerContext = AnswerContext(), submit: Path | None = None) -> Answered:
+        """record_attempt, returning everything the answer changed: the state, the review card it
+        rated (the first completion of an exercise makes its card) and the slip it counted."""
         return self._apply(lambda conn, at: self._record(
             conn, lesson_id, exercise_id, seed, answer, verdict, diagnosis, method, mode, elapsed_ms, at,
             context, submit)[0])

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Sequence
 from ..lessons.instance import Instance
 from ..lessons.loader import Course
 from ..maths.verdict import Verdict
-from ..progress import ProgressStore, QuizResult
+from ..progress import ProgressStore, QuizResult, ReviewCard
 from ..progress.records import Mode
+from ..review.rating import Outcome as Settled
 from .plan import retry_plan
 from .records import UNANSWERED, Answer, Outcome, Question
 
@@ -20,11 +21,17 @@ class QuizRun:
 
     An answer that cannot be read (verdict "invalid") costs no try and is not stored: a slip of
     syntax is not a wrong answer. Thread-safe: a worker records while the UI reads.
+
+    Modes: "quiz"; "practice" (a retry of missed questions); "review", due review cards on fresh
+    variants, untimed: the answer that settles a question (right, or the last try) rates its card
+    in the same transaction, and finishing rates the questions left unanswered "again";
+    "drill", items aimed at the slip `slip`: finishing counts the slip as drilled.
     """
 
     def __init__(self, store: ProgressStore, course: Course, questions: Sequence[Question], *,
                  tries: int = 1, lesson_ids: Iterable[str] | None = None,
-                 clock: Callable[[], float] = time.monotonic, mode: Mode = "quiz") -> None:
+                 clock: Callable[[], float] = time.monotonic, mode: Mode = "quiz",
+                 slip: str | None = None) -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
         if tries < 1:
@@ -36,6 +43,10 @@ class QuizRun:
         self.lesson_ids = tuple(dict.fromkeys(ids))
         self.clock = clock
         self.mode = mode  # "practice" for a retry of missed questions (their answers were shown)
+        self.slip = slip  # a drill's diagnosis code
+        self._shown_at: dict[int, float] = {}   # when each question was put on screen (clock)
+        self.settled: set[int] = set()          # review questions whose card is rated
+        self.cards: dict[tuple[str, str], ReviewCard] = {}  # after finishing a review: each card now
         self.quiz_id = store.start_quiz(self.lesson_ids, len(self.questions))
         self._started = clock()
         self._stopped: float | None = None
@@ -90,6 +101,16 @@ class QuizRun:
                 self._instances[number] = instance
             return self._instances[number]
 
+    def showing(self, number: int) -> None:
+        """Question `number` is on screen now: a review's first try is timed from here (fast is easy)."""
+        with self._lock:
+            self._shown_at.setdefault(number, self.clock())
+
+    @property
+    def timed(self) -> bool:
+        """A quiz shows its clock; a review or a drill is untimed."""
+        return self.mode in ("quiz", "practice")
+
     # -- answering -------------------------------------------------------------------------------
     def record(self, instance: Instance, text: str, verdict: Verdict) -> Answer | None:
         """Count and store an answer to the current question; None when it could not be read."""
@@ -104,15 +125,27 @@ class QuizRun:
             if verdict.status == "invalid":
                 return None
             shown = verdict.interpreted if instance.shape == "choice" and verdict.interpreted else text.strip()
+            before = self.answers.get(self.number)
+            tries = (before.tries if before else 0) + 1
+            settles = self._settles(verdict.status, tries)
             self.store.record_quiz_answer(
                 self.quiz_id, self.number, q.lesson_id, q.exercise_id, seed=q.seed, answer=text,
                 verdict=verdict.status, expected=instance.expected,
                 diagnosis=verdict.diagnosis.code if verdict.diagnosis else None,
-                method=verdict.method, elapsed_ms=verdict.ms, mode=self.mode)
-            before = self.answers.get(self.number)
-            answer = Answer(text, shown, verdict.status, (before.tries if before else 0) + 1)
+                method=verdict.method, elapsed_ms=verdict.ms, mode=self.mode, review=settles)
+            if settles is not None:
+                self.settled.add(self.number)
+            answer = Answer(text, shown, verdict.status, tries)
             self.answers[self.number] = answer
             return answer
+
+    def _settles(self, status: str, tries: int) -> Settled | None:
+        """In a review, the outcome this answer settles (right, or the last try wrong); else None."""
+        if self.mode != "review" or (status != "correct" and tries < self.tries):
+            return None
+        shown = self._shown_at.get(self.number)
+        seconds = self.clock() - shown if shown is not None and tries == 1 else None
+        return Settled(solved=status == "correct", wrong_tries=tries - 1, seconds=seconds)
 
     def advance(self) -> Question | None:
         """On to the next question (done or not: a skipped one counts as missed); None after the last."""
@@ -127,6 +160,16 @@ class QuizRun:
         with self._lock:
             if self.result is None:
                 self._stopped = self.clock()
+                if self.mode == "review":
+                    # Not answered (skipped, left): not recalled. Each card is rated once per review.
+                    for number, q in enumerate(self.questions, 1):
+                        if number not in self.settled:
+                            self.store.review_missed(q.lesson_id, q.exercise_id, q.seed)
+                            self.settled.add(number)
+                    self.cards = {(q.lesson_id, q.exercise_id): card for q in self.questions
+                                  if (card := self.store.review_card(q.lesson_id, q.exercise_id)) is not None}
+                elif self.mode == "drill" and self.slip is not None and self.answers:  # left untouched: not drilled
+                    self.store.mark_drilled(self.slip)
                 self.result = self.store.finish_quiz(self.quiz_id)
                 self.outcomes = tuple(self._outcome(n) for n in range(1, len(self.questions) + 1))
             return self.result

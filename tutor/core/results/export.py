@@ -26,11 +26,12 @@ class UnknownLearner(LookupError):
 def statements(db: ProgressDatabase, learners: Sequence[str] | None = None, *, since: float | None = None,
                sheet_id: str | None = None) -> Iterator[dict]:
     """The statements of `learners` (None: everyone here), learner by learner, oldest first."""
-    for store in _stores(db, learners):
+    for store in stores_of(db, learners):
         yield from store.statements(since=since, sheet_id=sheet_id)
 
 
-def _stores(db: ProgressDatabase, learners: Sequence[str] | None) -> list:
+def stores_of(db: ProgressDatabase, learners: Sequence[str] | None) -> list:
+    """The stores of `learners` (None: everyone here); UnknownLearner for a name with no progress here."""
     if learners is None:
         stores = [db.existing(learner.name) for learner in db.learners()]
     else:
@@ -47,7 +48,7 @@ def _stores(db: ProgressDatabase, learners: Sequence[str] | None) -> list:
 def lines(db: ProgressDatabase, learners: Sequence[str] | None = None, *, since: float | None = None,
           sheet_id: str | None = None) -> Iterator[bytes]:
     """The same statements as JSON lines, the text kept when each was made (nothing rebuilt)."""
-    for store in _stores(db, learners):
+    for store in stores_of(db, learners):
         yield from store.statement_lines(since=since, sheet_id=sheet_id)
 
 

@@ -104,7 +104,7 @@ def read_statement(data: object) -> ReadAnswer | ReadCompletion:
     if not isinstance(result.get("success"), bool):
         raise Skip("no result.success: not a checked answer")
     ext = result.get("extensions") if isinstance(result.get("extensions"), dict) else {}
-    mode = ext.get(v.MODE) if ext.get(v.MODE) in ("study", "quiz", "practice", "test") else "study"
+    mode = ext.get(v.MODE) if ext.get(v.MODE) in ("study", "quiz", "practice", "test", "review", "drill") else "study"
     return ReadAnswer(
         statement_id=statement_id, learner=learner, lesson_id=lesson_id, exercise_id=exercise_id,
         exercise_name=_name(data["object"]), response=str(result.get("response", "")), success=result["success"],

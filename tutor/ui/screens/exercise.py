@@ -48,6 +48,7 @@ class ExerciseScreen(TutorScreen):
         Binding("ctrl+n,pagedown", "next", "Next", key_display="^n", priority=True),
         Binding("pageup", "previous", "Previous", show=False, priority=True),
         Binding("f4", "variant", "New variant", show=False),
+        Binding("f7", "drill", "Drill that slip"),  # shown only while a drill is offered
         Binding("escape", "back", "Back"),
     ]
     ONE_STEP = False  # descent steps asked one at a time (the descent screen), or all in one answer
@@ -71,6 +72,7 @@ class ExerciseScreen(TutorScreen):
         self.hints_shown = 0
         self.solved = False
         self.revealed = False            # the worked solution is on screen
+        self.drill_offer: str | None = None  # a slip (diagnosis code) made twice: F7 drills it
         self.waiting: deque[str] = deque()  # answers given while another is being checked
         self.checking = False
         self._working = None
@@ -172,6 +174,8 @@ class ExerciseScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("hint", "solution", "variant"):
             return self.help_allowed  # hidden from the footer, and inert, in a test sheet
+        if action == "drill":
+            return self.drill_offer is not None
         return True
 
     def shown(self, restored: object) -> None:
@@ -225,6 +229,8 @@ class ExerciseScreen(TutorScreen):
             self.query_one("#feedback", Feedback).refused(recorded.refusal)
         else:
             self.show_verdict(text, verdict, recorded)
+        if recorded is not None and recorded.drill is not None:
+            self.offer_drill(recorded.drill.code, recorded.drill.count)
         if recorded is not None and recorded.sheet is not None:
             self._sheet(recorded.exercise(self.lesson_id, self.exercise_id))
             if recorded.handed_in:
@@ -260,6 +266,28 @@ class ExerciseScreen(TutorScreen):
         if self.wrong == HINT_OFFER_AFTER and self.instance.hints and self.hints_shown == 0 and self.help_allowed:
             self.notify("Stuck? Press F2 for a hint.", timeout=6)
             self.query_one("#hint", Button).variant = "warning"
+
+    # -- a drill on a slip made twice (answering.DRILL_OFFER_AFTER) ------------------------------------
+    def offer_drill(self, code: str, count: int) -> None:
+        from tutor.core.maths.codes import label
+
+        self.drill_offer = code
+        self.refresh_bindings()
+        self.notify(f"That is {label(code)} again ({count} times now). F7: a short drill on it "
+                    "(3 items); or later from home.", title="A slip you keep making", timeout=12)
+
+    def action_drill(self) -> None:
+        if self.drill_offer is None:
+            return
+        code, self.drill_offer = self.drill_offer, None
+        self.refresh_bindings()
+        self.start_drill(code)
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    def start_drill(self, code: str) -> None:
+        run = self.tutor.make_drill_run(code)  # plans variants and writes the run: off the UI thread
+        if run is not None:
+            self.app.call_from_thread(self.tutor.show_run, run)
 
     # -- help -----------------------------------------------------------------------------------------
     def action_hint(self) -> None:

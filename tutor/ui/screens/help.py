@@ -15,12 +15,12 @@ HELP = """\
 | where | keys |
 |---|---|
 | everywhere | **F1** help (**?** too, when not typing an answer) · **ctrl+p** command palette (lessons, quiz, lab, theme) · **ctrl+q** quit |
-| home | **↑ ↓** choose · **Enter** open · **c** continue where you left off · **z** quiz · **l** lab |
+| home | **↑ ↓** choose · **Enter** open · **c** continue (see *What next*) · **r** review what is due · **1 2 3** drill one of your usual slips · **z** quiz · **l** lab |
 | lesson pages | **→** / **n** next page · **←** / **p** previous · **e** exercises · **Esc** back |
-| exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** or **PgDn** next · **PgUp** previous · **F4** new variant · **ctrl+b** one box per component · **Esc** back |
+| exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** or **PgDn** next · **PgUp** previous · **F4** new variant · **ctrl+b** one box per component · **F7** drill a slip you just made twice · **Esc** back |
 | choice | **a b c** or **1 2 3**, or arrows and **Enter**, or click |
 | quiz setup | **F5** start · **F2** all lessons / none · **Esc** back |
-| quiz | **Enter** check · **ctrl+n** or **PgDn** next (asks before skipping) · **Esc** leave (asks first) |
+| quiz, review, drill | **Enter** check · **ctrl+n** or **PgDn** next (asks before skipping) · **Esc** leave (asks first) |
 | quiz summary | **r** retry the ones you missed · **h** home |
 | lab | **F5** one step · **F6** run / pause · **F7** reset · **F8** next chart · **F9** linear/log or contour/heat · **1–4** a chart · **Esc** back |
 | lab settings | **Tab** to a box · **Enter** applies it · **Esc** leaves it, and **1–4** pick a chart again; **F5**–**F9** and **?** work from a box too |
@@ -46,6 +46,34 @@ The mouse works everywhere: click buttons, lessons and options.
 As you type, the line under the box shows how your answer was read. Some readings to know:
 `1/2x` is (1/2)·x — type `1/(2x)` to divide by 2x; `e^2x` is e²·x — type `e^(2x)`;
 `sin x^2` is sin(x²); `-x^2` is −(x²).
+
+## What next
+**Continue** (**c**) and the line above the lessons follow one rule, in this order:
+1. **Reviews due.** Every exercise you have solved comes back for review on the day it is due
+   (*Review: N due*). A review asks the same exercise with new numbers, without a timer, two tries.
+2. **An unfinished exercise of the lesson you are in** (or its next page, if you were reading).
+3. **The next lesson whose prerequisites are met** (half of each prerequisite's exercises solved);
+   when none is, the next unfinished lesson all the same. A finished lesson is never the target.
+
+## Reviews
+How you did decides when an exercise comes back (the FSRS scheduler, as in Anki), with no
+question asked: right at the first try without help is *good* (and *easy* if within 20 seconds);
+right after wrong tries, or with a hint, is *hard*; the worked solution shown, out of tries or
+skipped is *again*, and it comes back within a day or two. Each passed review spaces the next
+one further out. The review summary says when each one comes back.
+
+## Your usual slips
+Each mistake the tutor names (*wrong-variable*, *sign*, …) is counted. The second time you make
+the same one, the tutor offers a short drill on it (**F7**): three items that train exactly that
+(for a wrong variable, derivatives where you must freeze the other variable). Home lists your
+commonest slips; **1**, **2** or **3** drills one.
+
+## Mastery
+The **%** beside a lesson (under the list) is how reliably you answer its exercises lately: each
+right answer moves an exercise 30 % of the way to 100 %, each wrong answer takes 30 % of it away,
+and an exercise never tried counts 0. Answers copied from a shown solution do not raise it;
+reviews do. A lesson is **★ mastered** when every exercise is solved *and* each one's latest
+spaced review was passed and is not due again yet. The bar and *n/m* count exercises solved.
 
 ## Feedback
 A wrong answer gets the mistake it matches (for example *kept-constant-term*, *wrong-variable*,

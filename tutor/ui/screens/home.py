@@ -1,4 +1,5 @@
-"""Home: the course in order, each lesson with its progress; continue where you left off."""
+"""Home: reviews due first, then the course in order with each lesson's progress, the learner's usual
+slips with a key to drill each; "continue" follows the one rule the help states."""
 
 from __future__ import annotations
 
@@ -10,9 +11,23 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tutor.core.maths.codes import label
+from tutor.core.next_step import NextStep
+
 from .base import TutorScreen
+from .home_runs import ReviewAndDrill
 
 BAR = 10
+SLIPS_SHOWN = 3  # keys 1–3 drill them
+# The lesson list's tooltip: what each row's marks mean (the help says the same at more length).
+LESSONS_TOOLTIP = (
+    "Bar and n/m: exercises solved (right without the worked solution).\n"
+    "Mastery % (below the list): how reliably you answer the lesson's exercises lately; each right "
+    "answer moves an exercise 30% of the way to 100%, each wrong one takes 30% of it away; "
+    "exercises never tried count 0. Reviews raise it too.\n"
+    "★ mastered: every exercise solved, and each one's latest spaced review passed and not due again yet.\n"
+    "◦ a lesson to study first (advice, not a lock)."
+)
 
 
 def progress_bar(fraction: float) -> str:
@@ -31,7 +46,7 @@ def row_text(number: int, row, width: int = 44) -> Text:
         text.append(_fit(row.title, width), style="yellow")
         text.append("  broken: see below", style="yellow")
         return text
-    mark = "✓" if row.total and row.solved == row.total else f"{number:>2}."
+    mark = "★" if row.mastered else "✓" if row.total and row.solved == row.total else f"{number:>2}."
     text.append(f"{mark:>3} ")
     text.append(_fit(row.title, width), style="bold" if row.solved < row.total else "")
     text.append(f"  {progress_bar(row.fraction)} ", style="green")
@@ -41,10 +56,14 @@ def row_text(number: int, row, width: int = 44) -> Text:
     return text
 
 
-class HomeScreen(TutorScreen):
+class HomeScreen(ReviewAndDrill, TutorScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
         Binding("c", "continue", "Continue"),
+        Binding("r", "review", "Review"),
+        Binding("1", "drill(0)", "Drill", key_display="1-3"),
+        Binding("2", "drill(1)", "Drill slip 2", show=False),
+        Binding("3", "drill(2)", "Drill slip 3", show=False),
         Binding("z", "quiz", "Quiz"),
         Binding("l", "lab", "Lab"),
         Binding("q", "app.quit", "Quit"),
@@ -53,10 +72,13 @@ class HomeScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
+            yield Static("", id="review", markup=False)
             yield Static("Loading the course…", id="continue", markup=False)
             yield OptionList(id="lessons")
             yield Static("", id="detail", markup=False)
+            yield Static("", id="slips", markup=False)
         yield Footer()
+
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -81,18 +103,53 @@ class HomeScreen(TutorScreen):
         lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
         if rows:
             lessons.highlighted = min(highlighted or 0, len(rows) - 1)
+        lessons.tooltip = LESSONS_TOOLTIP
         lessons.focus()
-        target = study.continue_target()
-        where = ""
-        if target is not None:
-            where = f"Continue: {study.describe(target)}  (press c)"
-        elif not rows and study.ready and study.course.empty_reason:
-            where = study.course.empty_reason  # an empty folder, or a path that holds no lessons
-        elif any(r.solved for r in rows):
-            where = "Every lesson is done. Pick one to revise, or take a quiz (z)."
-        else:
-            where = "Welcome! Pick a lesson and press Enter, or press F1 for help."
-        self.query_one("#continue", Static).update(where)
+        step = study.next_step()
+        self.step = step
+        self.query_one("#review", Static).update(self._review_line(step))
+        due = step is not None and step.kind == "review"
+        self.query_one("#review", Static).display = due
+        self.query_one("#continue", Static).set_class(due, "after-review")
+        self.query_one("#continue", Static).update(self._continue_line(step, rows, study))
+        self.slips = study.slips(SLIPS_SHOWN)
+        self.query_one("#slips", Static).update(self._slips_text())
+        self.query_one("#slips", Static).display = bool(self.slips)
+
+    def _review_line(self, step: NextStep | None) -> str:
+        if step is None or step.kind != "review":
+            return ""
+        return f"Review: {step.due} due  (press r: fresh numbers, no timer)"
+
+    def _continue_line(self, step: NextStep | None, rows, study) -> str:
+        if step is None:
+            if not rows and study.ready and study.course.empty_reason:
+                return study.course.empty_reason  # an empty folder, or a path that holds no lessons
+            if any(r.solved for r in rows):
+                return "Every lesson is done. Pick one to revise, or take a quiz (z)."
+            return "Welcome! Pick a lesson and press Enter, or press F1 for help."
+        if step.kind == "review":
+            after = self.study.continue_target()
+            return "Continue (c): the reviews, then " + (self._where(after) if after else "a lesson of your choice")
+        if step.kind == "lesson":
+            return f"Next (c): {self._where(step.position)}"
+        return f"Continue (c): {self._where(step.position)}"
+
+    def _where(self, position) -> str:
+        """'Lesson, exercise 2 of 7' or 'Lesson, page 3'; a lesson not begun: its title alone."""
+        last = self.study.store.last_position()
+        if position.exercise_id is None and not position.page and (last is None or last.lesson_id != position.lesson_id):
+            return self.study.title(position.lesson_id) or position.lesson_id
+        return self.study.describe(position)
+
+    def _slips_text(self) -> Text:
+        text = Text("Your usual slips (a key drills one):", style="bold")
+        for number, slip in enumerate(self.slips, 1):
+            text.append(f"\n {number}  ", style="bold")
+            text.append(f"{label(slip.code)} ×{slip.count}")
+            if slip.count and not slip.since_drill:
+                text.append("  drilled", style="green")
+        return text
 
     @on(OptionList.OptionHighlighted, "#lessons")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -112,7 +169,8 @@ class HomeScreen(TutorScreen):
                 detail.append(f"\n{row.broken_exercises} exercise(s) left out: they have errors "
                               "(run tutor validate)", style="yellow")
             if row.total:
-                detail.append(f"\nSolved {row.solved} of {row.total} · mastery {row.mastery:.0%}", style="dim")
+                held = "★ mastered" if row.mastered else f"reviews holding {row.holding} of {row.total}"
+                detail.append(f"\nSolved {row.solved} of {row.total} · mastery {row.mastery:.0%} · {held}", style="dim")
         self.query_one("#detail", Static).update(detail)
 
     @on(OptionList.OptionSelected, "#lessons")
@@ -139,7 +197,11 @@ class HomeScreen(TutorScreen):
         self.tutor.open_lesson(row.id)
 
     def action_continue(self) -> None:
-        target = self.study.continue_target()
+        step = self.study.next_step()
+        if step is not None and step.kind == "review":
+            self.action_review()
+            return
+        target = step.position if step is not None else None
         if target is None:
             self.notify("Nothing to continue yet: open a lesson.")
         elif not self.study.ready:

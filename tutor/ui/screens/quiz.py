@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, Static
 from textual.worker import Worker
 
 from tutor.core.lessons.instance import Instance
+from tutor.core.maths.codes import label
 from tutor.core.maths.verdict import Verdict
 from tutor.core.quiz import QuizRun, format_clock
 from tutor.core.study import Study
@@ -30,6 +31,15 @@ from .confirm import ConfirmScreen
 from .exercise import WORKING_AFTER
 
 TICK = 0.5  # seconds between timer redraws: often enough that mm:ss never skips a second
+
+
+def run_title(run: QuizRun) -> str:
+    """What kind of run this is, for the screen's subtitle."""
+    if run.mode == "review":
+        return "Review: what you solved before, on new numbers"
+    if run.mode == "drill":
+        return f"Drill: {label(run.slip) if run.slip else 'your slip'}"
+    return "Practice: the missed questions" if run.mode == "practice" else "Quiz"
 
 
 class QuizScreen(TutorScreen):
@@ -65,9 +75,13 @@ class QuizScreen(TutorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Practice: the missed questions" if self.run.mode == "practice" else "Quiz"
+        self.sub_title = run_title(self.run)
         self.app.clear_notifications()  # a notice from the screen before is about something else
         self.ticker = self.set_interval(TICK, self._tick)
+        # A review or a drill is untimed: no clock on screen (the run still knows its length).
+        self.query_one("#quiz-timer", Static).display = self.run.timed
+        if self.run.mode in ("review", "drill"):
+            self.query_one("#leave", Button).label = "Leave"
         self.prepare(self.run.number)
 
     def _tick(self) -> None:
@@ -100,6 +114,7 @@ class QuizScreen(TutorScreen):
             return
         self.app.clear_notifications()  # "Right!" of the question before is not about this one
         self.instance = instance
+        self.run.showing(number)  # a review's first try is timed from here (quick and right is "easy")
         self._title(number, instance.title)
         self.query_one("#prompt", Prose).show(instance.prompt)
         self.query_one("#shows", Static).update(instance.shows or "")
@@ -219,7 +234,8 @@ class QuizScreen(TutorScreen):
         if self.run is None or self.checking or self.closing:
             return
         if self.instance is not None and not self.run.done():
-            self.app.push_screen(ConfirmScreen("Skip this question? It counts as missed.", "Skip", "Stay"),
+            what = "not remembered: it comes back soon" if self.run.mode == "review" else "missed"
+            self.app.push_screen(ConfirmScreen(f"Skip this question? It counts as {what}.", "Skip", "Stay"),
                                  self._skip)
             return
         self._advance()
@@ -243,7 +259,8 @@ class QuizScreen(TutorScreen):
         unanswered = sum(1 for n in range(1, len(self.run.questions) + 1) if n not in self.run.answers)
         note = (f" {unanswered} unanswered question{'s count' if unanswered > 1 else ' counts'} as missed."
                 if unanswered else "")
-        self.app.push_screen(ConfirmScreen(f"Leave the quiz and see the summary?{note}", "Leave", "Stay"),
+        what = {"review": "review", "drill": "drill"}.get(self.run.mode, "quiz")
+        self.app.push_screen(ConfirmScreen(f"Leave the {what} and see the summary?{note}", "Leave", "Stay"),
                              self._leave)
 
     def _leave(self, yes: bool | None) -> None:

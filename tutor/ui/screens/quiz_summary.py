@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -9,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
+from tutor.core.maths.codes import label
 from tutor.core.quiz import UNANSWERED, Outcome, QuizRun, format_clock
 from tutor.core.study import Study
 
@@ -16,6 +19,21 @@ from ..widgets.prose import Prose
 from .base import TutorScreen
 
 HEADINGS = ("Lesson", "Exercise", "Your answer", "Right answer")
+REVIEW_HEADINGS = ("Lesson", "Exercise", "Your answer", "Comes back")
+
+
+def comes_back(due: float, now: float) -> str:
+    """'tomorrow · 2 Jun', 'in 3 days · 4 Jun', 'in 5 weeks · 6 Jul': when a reviewed card is due again
+    (short: it is the table's last column at 80 columns)."""
+    days = max(1, round((due - now) / 86400))
+    when = time.strftime("%d %b", time.localtime(due)).lstrip("0")
+    if days == 1:
+        return f"tomorrow · {when}"
+    if days < 14:
+        return f"in {days} days · {when}"
+    if days < 60:
+        return f"in {round(days / 7)} weeks · {when}"
+    return f"in {round(days / 30)} months · {when}"
 MIN_WIDTH = 6
 _MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~$"})
 
@@ -80,21 +98,28 @@ class QuizSummaryScreen(TutorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Practice summary" if self.run.mode == "practice" else "Quiz summary"
-        self.app.clear_notifications()  # the last question's "Right!" is not about the summary
         run, result = self.run, self.run.result
-        what = "Practice" if run.mode == "practice" else "Quiz"
-        self.query_one("#quiz-score", Static).update(
-            f"{what} done: {result.score} of {result.total} right ({result.fraction:.0%}) · "
-            f"time {format_clock(run.elapsed)}")
+        what = {"practice": "Practice", "review": "Review", "drill": "Drill"}.get(run.mode, "Quiz")
+        self.sub_title = f"{what} summary"
+        self.app.clear_notifications()  # the last question's "Right!" is not about the summary
+        score = f"{what} done: {result.score} of {result.total} right ({result.fraction:.0%})"
+        if run.timed:
+            score += f" · time {format_clock(run.elapsed)}"
+        if run.mode == "review":
+            score = f"Review done: {result.score} of {result.total} recalled · when each comes back:"
+        elif run.mode == "drill" and run.slip:
+            score += f" · {label(run.slip)}"
+        self.query_one("#quiz-score", Static).update(score)
         table = self.query_one("#quiz-table", DataTable)
-        rows = [(o.lesson_title, o.title, " ".join(o.answer.split()), " ".join(o.expected.split()))
+        now = self.study.store.now()
+        headings = REVIEW_HEADINGS if run.mode == "review" else HEADINGS
+        rows = [(o.lesson_title, o.title, " ".join(o.answer.split()), self._last_column(o, now))
                 for o in run.outcomes]
-        natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(HEADINGS)]
+        natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headings)]
         # Number, mark, cell padding and a scrollbar take the rest: never a sideways scroll at 80 columns.
-        widths = fit_widths(natural, self.app.size.width - 2 - 2 * (len(HEADINGS) + 2) - 3 - 2)
+        widths = fit_widths(natural, self.app.size.width - 2 - 2 * (len(headings) + 2) - 3 - 2)
         table.add_column("#", width=2)
-        for heading, width in zip(HEADINGS, widths):
+        for heading, width in zip(headings, widths):
             table.add_column(heading, width=width)
         table.add_column("", width=1)
         for o, row in zip(run.outcomes, rows):
@@ -106,6 +131,14 @@ class QuizSummaryScreen(TutorScreen):
         if retry.disabled:
             retry.label = "Nothing missed"
         table.focus()
+
+    def _last_column(self, outcome: Outcome, now: float) -> str:
+        """The right answer; in a review, when the card comes back (the right answer is in the detail)."""
+        q = outcome.question
+        card = self.run.cards.get((q.lesson_id, q.exercise_id)) if self.run.mode == "review" else None
+        if card is not None:
+            return comes_back(card.due, now)
+        return " ".join(outcome.expected.split())
 
     @on(DataTable.RowHighlighted, "#quiz-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

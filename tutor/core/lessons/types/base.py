@@ -202,6 +202,8 @@ class ExerciseType:
                 problems.extend(self.validate_variant(seed))
             except ExerciseError as error:
                 problems.extend(error.problems)
+            except MathsError as error:  # the maths refused this variant: undefined at its point, too large
+                problems.append(Problem_((), str(error)))
             if problems:
                 break
         return problems

@@ -1,0 +1,27 @@
+"""The list of diagnosis codes (maths/codes.py) is the list the checker's sources use, no more, no less."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tutor.core.maths.codes import CODES, label
+
+ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
+SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "lessons" / "types" / "descent_judge.py"]
+# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple.
+USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",\s*(?:\[|list\()')
+
+
+def test_every_code_the_checker_names_is_listed_and_none_is_invented():
+    used = set()
+    for path in SOURCES:
+        for match in USED.finditer(path.read_text(encoding="utf-8")):
+            used.add(match.group(1) or match.group(2))
+    assert used - CODES == set(), "a code the checker names has no label in maths/codes.py"
+    assert CODES - used == set(), "maths/codes.py lists a code the checker never names"
+
+
+def test_labels_are_words_and_unknown_codes_show_as_themselves():
+    assert label("wrong-variable") == "differentiating by the wrong variable"
+    assert label("made-up") == "made-up"

@@ -1,0 +1,40 @@
+"""The mistakes the checker can name (diagnosis codes), each with a few words a learner reads.
+
+One list for the screens that count a learner's slips and for lesson files that tag exercises
+with the mistakes they train (`trains:`): a code not here is a typo. A test holds it to the codes
+the checker's sources actually use.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # Partial derivatives and gradients (mistakes.py, diagnose.py)
+    "wrong-variable": "differentiating by the wrong variable",
+    "not-held-constant": "letting the other variable move",
+    "total-derivative": "adding up every partial derivative",
+    "dropped-chain-factor": "dropping the chain rule's inner factor",
+    "product-rule": "the product rule",
+    "sign": "a wrong sign",
+    "constant-factor": "a constant factor off",
+    "kept-constant-term": "keeping a constant term",
+    "dropped-term": "leaving out a term",
+    "not-differentiated": "not differentiating",
+    "integrated": "integrating instead of differentiating",
+    "swapped-components": "swapping the gradient's components",
+    "rounded": "rounding too early",
+    "sum-not-mean": "a sum where the mean is meant",
+    # Gradient descent by hand (lessons/types/descent_judge.py)
+    "wrong-sign": "stepping up the gradient instead of down",
+    "forgot-lr": "forgetting the learning rate",
+    "sign-and-lr": "adding the whole gradient",
+    "no-step": "not taking the step",
+    "stale-gradient": "reusing the last point's gradient",
+    "wrong-gradient": "a wrong gradient in the step",
+    "wrong-rate": "the wrong learning rate",
+}
+CODES: frozenset[str] = frozenset(LABELS)
+
+
+def label(code: str) -> str:
+    """The learner's words for a code (the code itself for one this tutor does not know)."""
+    return LABELS.get(code, code)
