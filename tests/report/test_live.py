@@ -149,3 +149,14 @@ def test_the_feed_reads_then_follows(tmp_path) -> None:
     (new,) = feed.update({path}).attempts
     assert new.params and new.params_text.startswith("a = ")  # rebuilt from its seed as it arrives
     assert len(feed.report().attempts) == 2
+
+
+def test_once_the_watch_stands_everything_is_looked_at_once(tmp_path) -> None:
+    """A line written after the first reading but before the system watches the folder is not left
+    waiting for its file's next change."""
+    (tmp_path / "ann.jsonl").write_bytes(line("Ann", A, "2x", True))
+    stop = threading.Event()
+    found = changes([tmp_path], stop, Plan(None, "test"))
+    assert next(found) is None  # the first quiet second: a look at every file
+    stop.set()
+    assert list(found) == []

@@ -17,6 +17,7 @@ from pathlib import Path
 POLL_SECONDS = 2.0   # how often a network share (or a system without watchfiles) is looked at
 STEP_MS = 80         # a quiet gap this long ends a burst of writes: the batch goes to the screen
 DEBOUNCE_MS = 400    # ... and a batch never waits longer than this while writes keep coming
+SWEEP_MS = 1000      # the first quiet second after the watch starts: one look at everything
 NETWORK_FILE_SYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph", "glusterfs",
                         "lustre", "gpfs", "fuse.sshfs", "fuse.rclone", "fuse.glusterfs", "davfs", "fuse.davfs2"}
 
@@ -80,7 +81,15 @@ def changes(paths: list[Path], stop: threading.Event, how: Plan) -> Iterator[set
     folders = [str(p) for p in paths if p.exists()]
     if not folders:
         return
-    # rust_timeout 0: no periodic wake-up to report "nothing happened"; stop_event is seen each step.
-    for events in watch(*folders, stop_event=stop, step=STEP_MS, debounce=DEBOUNCE_MS, rust_timeout=0,
-                        watch_filter=None, raise_interrupt=False, ignore_permission_denied=True):
-        yield changed_paths(events)
+    swept = False
+    # A line written between the first reading and the watch being set up would wait for that
+    # file's next change: once the watch stands (its first quiet second), everything is looked at
+    # once. Later quiet seconds cost a wake-up each and nothing else.
+    for events in watch(*folders, stop_event=stop, step=STEP_MS, debounce=DEBOUNCE_MS, rust_timeout=SWEEP_MS,
+                        yield_on_timeout=True, watch_filter=None, raise_interrupt=False,
+                        ignore_permission_denied=True):
+        if events:
+            yield changed_paths(events)
+        elif not swept:
+            swept = True
+            yield None
