@@ -153,3 +153,19 @@ async def test_the_recheck_tab_and_the_variants_of_an_exercise(tmp_path) -> None
         assert variants.row_count == 2 and all(str(r[0]).startswith("a = ") for r in rows(variants))
         await pilot.press("v")
         assert screen.query_one(DataTable).row_count == 1  # back to the wrong answers' groups
+
+
+async def test_a_learner_opened_from_the_report_keeps_the_reports_answers(tmp_path) -> None:
+    path = lab(tmp_path)
+    app = make_report_app([tmp_path], options=ReportOptions(watch=True), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await until(pilot, lambda: live_ready(app))
+        await pilot.press("w")
+        assert await until(pilot, lambda: report_ready(app))
+        app.screen.open_learner("Ann")
+        await pilot.pause()
+        screen = app.screen
+        append(path, statement("Ann", B, "3y", False, minute=10, tries=2))
+        await pilot.pause(1.5)  # the line arrives and the live model takes it
+        assert len(app.live.attempts["Ann"]) == 3
+        assert screen.query_one(DataTable).row_count == 2  # not the live model's copies added again

@@ -86,7 +86,10 @@ class LearnerAttemptsScreen(Screen):
         self.query_one("#learner-profile", Static).update(text)
 
     def live_update(self, model, now: datetime) -> None:
-        """New answers of this learner go at the end of the list (late ones too: the order is arrival)."""
+        """New answers of this learner go at the end of the list (late ones too: the order is arrival).
+        Opened from the report rather than the live view, the list stays the report's."""
+        if self.model is None:
+            return
         mine = model.attempts.get(self.learner, [])
         known = {id(a) for a in self.attempts}
         new = [a for a in mine if id(a) not in known]
