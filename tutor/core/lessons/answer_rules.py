@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from tutor.core.maths.errors import MathsError
+
 from .errors import LessonError
 from .loader import LoadedLesson, error_at
+from .types.base import ExerciseError
 
 SEEDS = (0, 1, 2)  # variants looked at per exercise (an example is the answer in some variant)
 _EXAMPLE = re.compile(r"(?:e\.g\.|for example|such as)\s*`?([^`.;:!?\n]+?)`?(?=[.;:!?\n]|$|\s+(?:or|and)\s)", re.I)
@@ -67,11 +70,15 @@ def summary_rule(lesson: LoadedLesson) -> list[LessonError]:
         exercise = lesson.exercise(model.id)
         if exercise is None or exercise.kind in ("choice", "descent") or model.params:
             continue
-        answer = _normal(exercise.instance(0).expected)
+        try:
+            expected = exercise.instance(0).expected
+        except (ExerciseError, MathsError):
+            continue  # reported as the exercise's own error
+        answer = _normal(expected)
         short = len(answer) < 3
         if (answer and (f"={answer}" in summary if short else answer in summary)
                 and not re.search(rf"{re.escape(answer)}[A-Za-z0-9(^]", summary)):
             return [error_at(str(lesson.path), lesson.positions, ("summary",),
                              f"the summary shows the answer of exercise '{model.id}' "
-                             f"({exercise.instance(0).expected}); the home screen prints it before the exercise")]
+                             f"({expected}); the home screen prints it before the exercise")]
     return []

@@ -42,8 +42,10 @@ class ShownSlope:
     answer: str    # the learner's formula there
 
     def sentence(self, name: str) -> str:
-        return (f"Numerically, {name} changes at {self.value} per unit of {self.wrt} at "
-                f"({', '.join(v for _, v in self.point)}); your formula gives {self.answer}.")
+        where = (f"{self.point[0][0]} = {self.point[0][1]}" if len(self.point) == 1
+                 else f"({', '.join(v for _, v in self.point)})")
+        return (f"Numerically, {name} changes at {self.value} per unit of {self.wrt} at {where}; "
+                f"your formula gives {self.answer}.")
 
 
 @dataclass(frozen=True)
