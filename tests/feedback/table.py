@@ -153,7 +153,10 @@ def markdown(rows: list[Row], every_variant: bool = False) -> str:
         lines.append(f"| {r.exercise} | {r.kind} | `{answer}` | {' or '.join(r.intended)} | {got}{mark} |")
     s = summary(rows)
     share = s["named"] / s["answers"] if s["answers"] else 0
+    choices = sum(1 for lesson in course().lessons for e in lesson.exercises if e.kind == "choice")
     lines.append("")
+    lines.append(f"The {choices} choice exercises are not in the table: each wrong option carries its own "
+                 "explanation, written with it.")
     lines.append(f"{s['exercises']} exercises, {s['answers']} wrong answers over their variants: "
                  f"{s['named']} named ({share:.0%}), {s['misleading']} misleading.")
     return "\n".join(lines)

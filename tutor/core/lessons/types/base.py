@@ -122,10 +122,16 @@ class ExerciseType:
 
     # -- variants ----------------------------------------------------------------------------------
     def values(self, seed: int) -> dict[str, Fraction]:
-        try:
-            return draw_params(self.model.params, self.model.where, seed, f"{self.lesson_id}/{self.model.id}")
-        except VariantError as error:
-            raise ExerciseError([Problem_(("where",) if self.model.where else ("params",), str(error))]) from error
+        """The params of variant `seed` (drawn once: screens, checks and validator rules ask often)."""
+        drawn = self.__dict__.setdefault("_drawn", {})
+        if seed not in drawn:
+            try:
+                drawn[seed] = draw_params(self.model.params, self.model.where, seed,
+                                          f"{self.lesson_id}/{self.model.id}")
+            except VariantError as error:
+                raise ExerciseError([Problem_(("where",) if self.model.where else ("params",),
+                                              str(error))]) from error
+        return dict(drawn[seed])
 
     @staticmethod
     def substitute(expr, values: Mapping[str, Fraction]):
@@ -141,7 +147,11 @@ class ExerciseType:
         tree = self.trees.get(field)
         if tree is None:
             return None
-        return preview(fill_params(tree, values))
+        shown = self.__dict__.setdefault("_shown", {})
+        key = (field, tuple(sorted(values.items())))
+        if key not in shown:
+            shown[key] = preview(fill_params(tree, values))
+        return shown[key]
 
     def placeholders(self, values: Mapping[str, Fraction], **more: str) -> dict[str, str]:
         # 0.1 rather than 1/10: a param shows as the author wrote its kind of number.

@@ -198,8 +198,7 @@ def _mean_of(origin) -> int:
     """n when the function is written out as a mean of n terms, (t₁ + … + tₙ)/n: a sum is then a slip."""
     if not isinstance(origin, Origin):
         return 0
-    terms = sp.Add.make_args(sp.expand(origin.function, deep=False, power_base=False, power_exp=False, mul=True,
-                                       multinomial=False))
+    terms = sp.Add.make_args(origin.function)  # sympy already spreads a 1/n over the sum
     n = len(terms)
     return n if n > 1 and all(t.as_coeff_Mul()[0] == sp.Rational(1, n) for t in terms) else 0
 
