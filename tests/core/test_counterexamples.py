@@ -30,6 +30,6 @@ def test_inside_the_functions_own_domain() -> None:
 
 def test_a_wrong_derivative_shows_the_numerical_slope() -> None:
     verdict = check("3x^2+2", "3x^2y+2y", None, d("x"))
-    assert "Numerically, f changes at 12.000 per unit of x at (1, 2); your formula gives 5." in verdict.message
+    assert "Numerically, f changes at 12.000 per unit of x there; your formula gives 5." in verdict.message
     assert verdict.to_json()["slope"] == {"wrt": "x", "at": {"x": "1", "y": "2"}, "value": "12.000", "answer": "5"}
     assert check("2x", "x^2", None, CheckOptions()).slope is None  # no function: no slope to show

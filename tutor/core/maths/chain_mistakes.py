@@ -128,10 +128,10 @@ def power_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Ex
             base, n = node.base, node.exp
             out.append(("power-rule", ref + outer * (dn / n - dn),
                         f"The power rule brings the exponent down: the derivative of {render(node)} has the "
-                        f"factor {n}, as in {n}·{factor_text(base)}^{n - 1}.", None))
+                        f"factor {n}, as in {render(n * base ** (n - 1))}.", None))
             out.append(("power-rule", ref + outer * (dn * base - dn),
                         f"The power rule lowers the exponent by one: the derivative of {render(node)} has "
-                        f"{factor_text(base)}^{n - 1}, not ^{n}.", None, True))
+                        f"{render(base ** (n - 1))}, not {render(node)}.", None, True))
             if n == 2:
                 squares.append((node, outer, dn))
         else:

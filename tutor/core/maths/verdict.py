@@ -42,9 +42,8 @@ class ShownSlope:
     answer: str    # the learner's formula there
 
     def sentence(self, name: str) -> str:
-        where = (f"{self.point[0][0]} = {self.point[0][1]}" if len(self.point) == 1
-                 else f"({', '.join(v for _, v in self.point)})")
-        return (f"Numerically, {name} changes at {self.value} per unit of {self.wrt} at {where}; "
+        """Said right after the counterexample, so "there" is its point."""
+        return (f"Numerically, {name} changes at {self.value} per unit of {self.wrt} there; "
                 f"your formula gives {self.answer}.")
 
 
