@@ -8,8 +8,8 @@ from pathlib import Path
 from tutor.core.maths.codes import CODES, label
 
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
-DIAGNOSIS = ("mistakes", "chain_mistakes", "rule_mistakes", "term_mistakes", "diagnose", "diagnose_numbers",
-             "descent_slips", "form")
+DIAGNOSIS = ("mistakes", "chain_mistakes", "power_mistakes", "rule_mistakes", "term_mistakes", "diagnose",
+             "diagnose_numbers", "number_slips", "descent_slips", "form")
 SOURCES = [*(ROOT / "maths" / f"{name}.py" for name in DIAGNOSIS), ROOT / "lessons" / "types" / "descent_judge.py"]
 # A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple
 # (a code, then the candidate's value: an expression, a list, a computed run; not another string).

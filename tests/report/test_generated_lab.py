@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tutor.core.maths.codes import CODES  # the checker's own list: a code it names is one of these
+from tutor.core.maths.codes import (
+    CODES,  # the checker's own list: a code it names is one of these
+)
 from tutor.core.report import build_report
 
 

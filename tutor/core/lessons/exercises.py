@@ -13,7 +13,17 @@ from typing import Annotated, Literal, Union
 
 from msgspec import Meta, field
 
-from .models import NAME_PATTERN, ChoiceOption, ExerciseBase, Invalid, Lesson, LooseName, Name, NumberText, Strict
+from .models import (
+    NAME_PATTERN,
+    ChoiceOption,
+    ExerciseBase,
+    Invalid,
+    Lesson,
+    LooseName,
+    Name,
+    NumberText,
+    Strict,
+)
 
 KINDS = ("partial", "gradient", "central_difference", "descent", "expression")
 

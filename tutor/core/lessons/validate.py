@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .answer_rules import answer_rules, summary_rule
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
-from .answer_rules import answer_rules, summary_rule
 from .prose_rules import prose_rules
 from .variant_rules import slip_problems
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from fractions import Fraction
-
-import numpy as np
 from dataclasses import replace
+from fractions import Fraction
 from functools import lru_cache
 
+import numpy as np
 import sympy as sp
 
 from .bounds import Guard, not_real
@@ -27,9 +26,8 @@ from .options import CheckOptions, Mode, ReferenceError_, Tolerance
 from .parser import parse
 from .pointvalue import value_at
 from .problem import Problem
-from .verdict import sentence
 from .sampling import Domain, PointSet
-from .verdict import Verdict
+from .verdict import Verdict, sentence
 
 __all__ = ["CheckOptions", "Mode", "Problem", "ReferenceError_", "Tolerance", "check", "prepare"]
 

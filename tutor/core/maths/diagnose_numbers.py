@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from .candidates import candidates, source
+from .candidates import source
 from .descent_slips import descent_candidates
+from .number_slips import factor_slip, partial_slip
 from .options import DescentOrigin
 from .precise import exact_number
 from .verdict import Diagnosis, format_number
@@ -25,11 +26,6 @@ from .verdict import Diagnosis, format_number
 if TYPE_CHECKING:
     from .options import Tolerance
     from .problem import Problem
-
-# A single number off by one of these factors is named as such (any two numbers have some ratio).
-COMMON_FACTORS = (Fraction(2), Fraction(1, 2), Fraction(10), Fraction(1, 10), Fraction(100), Fraction(1, 100),
-                  Fraction(1000), Fraction(1, 1000))
-
 
 def number_feedback(problem: Problem, values: tuple[sp.Expr, ...], tolerance: Tolerance) -> tuple[Diagnosis | None, str]:
     """(the slip named, if any; the message) for numbers that are not all right."""
@@ -73,107 +69,10 @@ def _diagnose(problem: Problem, got, expected, tolerance: Tolerance) -> Diagnosi
         return Diagnosis("sign", "The sign is wrong: " + ("each number is" if n > 1 else "your value is")
                          + " the negative of the right one.")
     wrong = [i for i in range(n) if not accepts(got[i], expected[i])]
-    named = _partial(problem, wrong, got, expected, tolerance)
+    named = partial_slip(problem, wrong, got, expected, tolerance)
     if named is not None:
         return named
-    return _factor(problem, wrong, got, expected, tolerance)
-
-
-def _partial(problem: Problem, wrong: list[int], got, expected, tolerance: Tolerance) -> Diagnosis | str | None:
-    """The wrong components matched with the typical mistakes in their partial derivatives at the point.
-
-    A slip is named when it alone explains the first wrong component, or when two or more explain it
-    but only one of them explains every wrong component. Otherwise the slips that fit are listed.
-    """
-    found = [_fits(problem, i, got, expected, tolerance) for i in wrong]
-    first = found[0]
-    if not first:
-        return None
-    code = None
-    if len(first) == 1:
-        code = next(iter(first))
-    elif len(wrong) > 1:
-        common = set(first).intersection(*(set(f) for f in found[1:]))
-        code = common.pop() if len(common) == 1 else None
-    names = problem.component_names
-    prefix = f"In {names[wrong[0]]}: " if len(got) > 1 else ""
-    if code is None:
-        from .codes import label
-
-        words = [label(c) for c in list(first)[:3]]
-        slips = ", ".join(words[:-1]) + " or " + words[-1]
-        return (f"{prefix}{format_number(got[wrong[0]])} is not right. Different slips give this number here "
-                f"({slips}), so which one it was cannot be told from the number: work the formula out again.")
-    others = [names[j] for j, f in zip(wrong[1:], found[1:])]
-    same_slip = [n for n, f in zip(others, found[1:]) if code in f]
-    more = ""
-    if same_slip and len(same_slip) == len(others):
-        more = f" (The same slip is in {' and '.join(same_slip)}.)"
-    elif others:
-        more = f" ({' and '.join(others)} {'is' if len(others) == 1 else 'are'} not right either.)"
-    return Diagnosis(code, prefix + first[code] + more)
-
-
-def _fits(problem: Problem, i: int, got, expected, tolerance: Tolerance) -> dict[str, str]:
-    """{code: message} of the typical mistakes in component i that give the learner's number at the point."""
-    src = source(problem, i)
-    if src is None or not src.at:
-        return {}
-    common: dict[str, str] = {}
-    rare: dict[str, str] = {}
-    for c in candidates(problem, i):
-        value = exact_number(c.mistake.expr.xreplace(src.at))
-        if value is not None and not tolerance.accepts(value, expected[i]) and tolerance.accepts(got[i], value):
-            (rare if c.mistake.rare else common).setdefault(c.mistake.code, c.mistake.message)
-    return common or rare  # a common slip that fits is taken over a rarer one that fits by chance
-
-
-def _factor(problem: Problem, wrong: list[int], got, expected, tolerance: Tolerance) -> Diagnosis | str | None:
-    """Every wrong number off by the same common factor (10 times, half), or upside down."""
-    ratios = set()
-    for i in wrong:
-        e, g = _fraction(expected[i]), _fraction(got[i])
-        if e is None or g is None or e == 0 or g == 0:
-            return None
-        ratios.add(g / e)
-    if len(ratios) != 1:
-        return None
-    ratio = ratios.pop()
-    where = _where(problem, wrong)
-    upside_down = all(_fraction(got[i]) * _fraction(expected[i]) == 1 for i in wrong)
-    if ratio in COMMON_FACTORS and upside_down:  # −0.1 for −10: both facts hold; neither is the slip for sure
-        return f"{where}{_times(ratio)} the right value, and also 1 divided by it: check both."
-    if ratio in COMMON_FACTORS:
-        hint = " Check the decimal point." if ratio.numerator % 10 == 0 or ratio.denominator % 10 == 0 else ""
-        return Diagnosis("constant-factor", f"{where}{_times(ratio)} the right value.{hint}")
-    if upside_down:
-        return Diagnosis("reciprocal", f"{where}upside down: 1 divided by the right value.")
-    return None
-
-
-def _times(ratio: Fraction) -> str:
-    if ratio == 2:
-        return "twice"
-    if ratio == Fraction(1, 2):
-        return "half"
-    return f"{format_number(ratio)} times"
-
-
-def _where(problem: Problem, wrong: list[int]) -> str:
-    if len(problem.expected) == 1:
-        return "Your value is "
-    if len(wrong) == 1:
-        return f"Your {problem.component_names[wrong[0]]} is "
-    return "Each wrong number is "
-
-
-def _fraction(x) -> Fraction | None:
-    if isinstance(x, Fraction):
-        return x
-    try:
-        return Fraction(str(x)).limit_denominator(10**12) if x is not None else None
-    except (ValueError, ZeroDivisionError):
-        return None
+    return factor_slip(problem, wrong, got, expected, tolerance)
 
 
 def _plain(problem: Problem, got, expected, tolerance: Tolerance) -> str:

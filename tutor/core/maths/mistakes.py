@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .chain_mistakes import chain_slips, power_slips
+from .chain_mistakes import chain_slips
 from .differentiate import derivative_size
+from .power_mistakes import power_slips
 from .render import render
 from .rule_mistakes import product_slips, quotient_slips
 from .term_mistakes import expression_slips, held_slips, term_slips

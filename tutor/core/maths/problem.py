@@ -24,7 +24,15 @@ from .precise import exact_number
 from .preview import preview
 from .sampling import PointSet
 from .symbolic import cheap_zero
-from .verdict import Diagnosis, ShownPoint, ShownSlope, Verdict, format_number, format_pair, sentence
+from .verdict import (
+    Diagnosis,
+    ShownPoint,
+    ShownSlope,
+    Verdict,
+    format_number,
+    format_pair,
+    sentence,
+)
 from .worker import default_worker
 
 

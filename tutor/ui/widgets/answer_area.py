@@ -17,6 +17,7 @@ from .answer_box import AnswerBox
 from .choice_list import ChoiceList
 from .hand_steps import HandSteps
 
+
 class AnswerArea(Vertical):
     DEFAULT_CSS = """
     AnswerArea { height: auto; }

@@ -15,21 +15,21 @@ import sympy as sp
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import prepare
 from tutor.core.maths.floateval import evaluate_float
+from tutor.core.maths.form import size
 from tutor.core.maths.render import render, render_vector
 from tutor.core.maths.symbolic import cheap_zero
 from tutor.core.maths.verdict import format_number
-
-from tutor.core.maths.form import size
 
 from ..exercises import DerivativeModel, ExpressionModel, GradientModel
 from ..filled import fill_params
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
+from .function_view import FunctionView
 
 H = 1e-5
 
 
-class FunctionExercise(ExerciseType):
+class FunctionExercise(FunctionView, ExerciseType):
     """Shared by derivative and gradient: the function (averaged over data) and its variables."""
 
     def __init__(self, model, lesson_id: str) -> None:
@@ -74,24 +74,6 @@ class FunctionExercise(ExerciseType):
         if missing:
             raise ExerciseError([Problem_(("at",), f"give a value for {', '.join(missing)}")])
         return tuple((v, point[v]) for v in self.variables)
-
-    def function_text(self, values: Mapping[str, Fraction], f: sp.Expr) -> str:
-        """{function} in prose: as the author wrote it; with data, the mean written out over the rows."""
-        text = self.display(("function",), values) or render(f)
-        rows = self.rows(values)
-        if len(rows) < 2 or ("function",) not in self.trees:
-            return text
-        terms = [self.display(("function",), {**values, **row}) for row in rows]
-        return f"(1/{len(rows)})·({' + '.join(terms)})"
-
-    def generic_function(self) -> sp.Expr:
-        """The function with the params left as symbols (the data's rows too may hold params)."""
-        f = self.per_point
-        if not self.model.data:
-            return f
-        columns = {k: [self.generic_number(v) for v in vs] for k, vs in self.model.data.items()}
-        rows = [dict(zip(columns, row)) for row in zip(*columns.values())]
-        return sp.Add(*(f.xreplace({symbol(k): v for k, v in row.items()}) for row in rows)) / len(rows)
 
     def central_differences(self, field: tuple, f: sp.Expr, wrt: str, derivative: sp.Expr, problem) -> list[Problem_]:
         """The derivative agrees with (f(v+h) − f(v−h)) / 2h at the sample points where both are tame."""

@@ -15,7 +15,6 @@ import sympy as sp
 from tutor.core.maths.build import symbol
 from tutor.core.maths.calculus import central_difference, float_function
 from tutor.core.maths.check import Tolerance, prepare
-from tutor.core.maths.options import DescentOrigin, Origin
 from tutor.core.maths.errors import MathsError
 from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.parser import parse
@@ -25,11 +24,12 @@ from tutor.core.maths.verdict import format_number
 from ..exercises import ValueModel
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
+from .value_origin import ValueOrigin, mean_of
 
 FLOAT_TOLERANCE = Tolerance(absolute=Fraction(1, 10**12), relative=Fraction(1, 10**9))
 
 
-class ValueExercise(ExerciseType):
+class ValueExercise(ValueOrigin, ExerciseType):
     kind = "value"
 
     def __init__(self, model: ValueModel, lesson_id: str) -> None:
@@ -108,7 +108,7 @@ class ValueExercise(ExerciseType):
                  if self.model.compute.kind == "gradient" else labels)
         origin = self.origin(values, labels)
         options = self.options(values, mode="number", tolerance=tolerance, seed=seed, labels=labels, names=names,
-                               origin=origin, mean_of=_mean_of(origin))
+                               origin=origin, mean_of=mean_of(origin))
         problem = prepare(reference if len(reference) > 1 else reference[0], self.variables or None, options)
         shown = ", ".join(_show(n) for n in numbers)
         expected = f"({shown})" if len(numbers) > 1 else shown
@@ -123,46 +123,6 @@ class ValueExercise(ExerciseType):
             variables=(), component_names=problem.component_names, checker=problem.check, labels=labels,
             placeholders={"answer": expected, "function": function or "", "at": f"({at})" if at else ""},
         )
-
-    def origin(self, values: Mapping[str, Fraction], labels: tuple[str, ...]) -> Origin | DescentOrigin | None:
-        """What the number is (a partial at a point, the end of a descent), so a wrong one can be matched."""
-        spec = self.model.compute
-        if spec.kind == "expression" or self.expr is None:
-            return None
-        f = self.substitute(self.expr, values)
-        if spec.kind == "descent":
-            return self._descent_origin(f, values, labels)
-        point = tuple((k, parse_number_text(v, values)) for k, v in spec.at.items())
-        wrt = labels if spec.kind == "gradient" else (spec.wrt,)
-        # Only the parameters of a gradient are candidates for "the wrong variable": x and y are data.
-        variables = labels if spec.kind == "gradient" and labels else self.variables
-        return Origin(f, tuple(wrt), tuple(variables), point)
-
-    def slip_source(self):
-        from ..variant_rules import SlipSource
-
-        spec = self.model.compute
-        if spec.kind not in ("partial", "gradient", "central_difference") or self.expr is None:
-            return None
-        at = {k: self.generic_number(v) for k, v in spec.at.items()}
-        if spec.kind == "gradient":
-            components = tuple(spec.wrt) if isinstance(spec.wrt, list) else self.variables
-            variables = components
-        else:
-            components, variables = (spec.wrt,), self.variables
-        names = tuple(f"∂{self.model.function_name}/∂{v}" for v in components)
-        return SlipSource(self.expr, components, variables, names, at)
-
-    def _descent_origin(self, loss, values, labels) -> DescentOrigin | None:
-        spec = self.model.compute
-        try:
-            start = tuple(float(parse_number_text(spec.start[n], values)) for n in labels)
-            data = tuple((k, tuple(float(parse_number_text(x, values)) for x in xs))
-                         for k, xs in (spec.data or {}).items())
-            lr = float(parse_number_text(spec.lr, values))
-        except (VariantError, KeyError):
-            return None
-        return DescentOrigin(loss, labels, start, lr, spec.steps, data, self.model.function_name)
 
     def validate_variant(self, seed: int) -> list[Problem_]:
         values = self.values(seed)
@@ -192,15 +152,6 @@ class ValueExercise(ExerciseType):
             if exact is None or stated != exact:
                 return [Problem_(("answer",), f"the stated answer {part} is not the computed value {_show(n)}")]
         return []
-
-
-def _mean_of(origin) -> int:
-    """n when the function is written out as a mean of n terms, (t₁ + … + tₙ)/n: a sum is then a slip."""
-    if not isinstance(origin, Origin):
-        return 0
-    terms = sp.Add.make_args(origin.function)  # sympy already spreads a 1/n over the sum
-    n = len(terms)
-    return n if n > 1 and all(t.as_coeff_Mul()[0] == sp.Rational(1, n) for t in terms) else 0
 
 
 def _as_sympy(n) -> sp.Expr:
