@@ -18,6 +18,7 @@ import sympy as sp
 from .build import Built, symbol
 from .candidates import candidates, floats, same
 from .render import render
+from .term_mistakes import spread
 from .verdict import Diagnosis, format_number
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def _terms(problem: Problem, i: int) -> list[tuple[str, sp.Expr]]:
         v = symbol(wrt)
         parts = [(f"from {render(t)}", sp.diff(t, v)) for t in sp.Add.make_args(problem.function)[:6]]
         return [(s, p) for s, p in parts if p != 0]
-    return [(render(t), t) for t in sp.Add.make_args(sp.expand(problem.expected[i]))[:6]]
+    return [(render(t), t) for t in sp.Add.make_args(spread(problem.expected[i]))[:6]]
 
 
 def sum_not_mean(n: int) -> Diagnosis:
