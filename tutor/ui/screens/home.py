@@ -66,6 +66,7 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
         Binding("3", "drill(2)", "Drill slip 3", show=False),
         Binding("z", "quiz", "Quiz"),
         Binding("l", "lab", "Lab"),
+        Binding("m", "map", "Map"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -217,3 +218,6 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
 
     def action_lab(self) -> None:
         self.tutor.action_lab()
+
+    def action_map(self) -> None:
+        self.tutor.action_map()
