@@ -19,6 +19,7 @@ from .home_runs import ReviewAndDrill
 
 BAR = 10
 SLIPS_SHOWN = 3  # keys 1–3 drill them
+COMPACT_FOOTER_BELOW = 100  # columns: narrower, the footer drops its spacing so every key still shows
 # The lesson list's tooltip: what each row's marks mean (the help says the same at more length).
 LESSONS_TOOLTIP = (
     "Bar and n/m: exercises solved (right without the worked solution).\n"
@@ -83,6 +84,10 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
 
     def on_mount(self) -> None:
         self.refresh_rows()
+
+    def on_resize(self) -> None:
+        # Below 100 columns the footer's keys would run into the palette's: the compact footer keeps them all.
+        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER_BELOW
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
