@@ -288,3 +288,11 @@ def test_every_randomised_exercise_varies_and_stays_checkable(course) -> None:
             for seed in (1, 5):
                 inst = e.instance(seed)
                 assert inst.check(inst.expected).correct, f"{lesson_id}/{e.model.id} seed {seed}"
+
+
+def test_on_raw_features_w1_settles_long_before_w2() -> None:
+    raw = PRESETS["features-raw"]
+    trace = descend(raw.make_loss(), raw.start_point(), raw.lr, 200)
+    settled = next(i for i, s in enumerate(trace.steps) if all(abs(t.params[0] - 0.5) < 1e-3 for t in trace.steps[i:]))
+    # The page: w1 in place within about 30 steps, w2 still far off then (the loss needs 135).
+    assert 25 <= settled <= 30 and abs(trace.steps[30].params[1] - 2) > 0.4
