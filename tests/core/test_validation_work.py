@@ -137,3 +137,28 @@ def test_the_lesson_text_still_fills_every_placeholder(tmp_path) -> None:
         """), encoding="utf-8")
     report = validate_course(tmp_path, seeds=3)
     assert any("unknown placeholder {nope}" in str(e) for e in report.errors)
+
+
+def test_a_derivative_is_worked_out_once(monkeypatch) -> None:
+    import sympy as sp
+
+    from tutor.core.maths import differentiate
+    from tutor.core.maths.build import symbol
+    from tutor.core.maths.errors import LimitError
+
+    calls = []
+    real = sp.diff
+    monkeypatch.setattr(differentiate.sp, "diff", lambda *a: calls.append(a) or real(*a))
+    differentiate.diff.cache_clear()
+    x, y = symbol("x"), symbol("y")
+    f = x**3 * y + sp.sin(x * y)
+    first = differentiate.diff(f, x)
+    assert differentiate.diff(f, x) is first and len(calls) == 1
+    assert differentiate.diff(f, y) == x**3 + x * sp.cos(x * y) and len(calls) == 2
+    # A refusal is not remembered as an answer: it is refused again.
+    tower = x
+    for _ in range(40):
+        tower = tower * sp.sin(tower + x)
+    for _ in range(2):
+        with pytest.raises(LimitError):
+            differentiate.diff(tower, x, order=3, cap=50)
