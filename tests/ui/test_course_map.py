@@ -209,3 +209,28 @@ async def test_the_map_follows_progress_made_in_a_lesson(map_lessons, data_dir) 
         await pilot.press("m")
         await settle(app, pilot)
         assert rows(app)[1].plain.startswith("◐  1")
+
+
+async def test_home_marks_where_the_ml_depth_track_begins(map_lessons, data_dir) -> None:
+    app = make_app(map_lessons, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        lessons = app.screen.query_one("#lessons")
+        prompts = [str(lessons.get_option_at_index(i).prompt) for i in range(lessons.option_count)]
+        heading = prompts.index("── ML depth · lessons 15–20 · m: the prerequisite map")
+        assert heading == 14 and lessons.get_option_at_index(heading).disabled
+        assert prompts[13].lstrip().startswith("14.") and prompts[15].lstrip().startswith("15.")
+        lessons.highlighted = 13
+        await pilot.press("down")  # over the heading, onto lesson 15
+        assert lessons.get_option_at_index(lessons.highlighted).id == "directional"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "directional"
+
+
+async def test_a_course_of_one_track_has_no_heading_on_home(lessons_dir, data_dir) -> None:
+    app = make_app(lessons_dir, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        lessons = app.screen.query_one("#lessons")
+        assert not any(lessons.get_option_at_index(i).disabled for i in range(lessons.option_count))
