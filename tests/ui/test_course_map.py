@@ -234,3 +234,20 @@ async def test_a_course_of_one_track_has_no_heading_on_home(lessons_dir, data_di
         await settle(app, pilot)
         lessons = app.screen.query_one("#lessons")
         assert not any(lessons.get_option_at_index(i).disabled for i in range(lessons.option_count))
+
+
+def test_rows_fit_whatever_the_course() -> None:
+    from tutor.core.lessons.course_map import MapLesson, course_map
+    from tutor.core.study import LessonRow
+    from tutor.ui.widgets.course_map import row_text
+
+    # A chain of 60 lessons, a lesson needing 30 others, titles of 80 characters, numbers past 99.
+    lessons = [MapLesson(f"l{i}", "T" * 80, (f"l{i - 1}",) if i else ()) for i in range(60)]
+    lessons += [MapLesson("wide", "W", tuple(f"l{i}" for i in range(30))),
+                *(MapLesson(f"x{i}", f"X{i}") for i in range(60))]
+    progress = {x.id: LessonRow(x.id, x.title, "", 12, 130, 0.5) for x in lessons}
+    for width in (40, 72, 94):
+        for row in course_map(lessons).rows:
+            text = row_text(row, progress[row.id], width)
+            assert text.cell_len <= width, (width, text.plain)
+            assert text.plain.rstrip().endswith("12/130")

@@ -62,9 +62,6 @@ class CourseMap:
     def rows(self) -> tuple[MapRow, ...]:
         return tuple(row for track in self.tracks for row in track.rows)
 
-    def track_of(self, lesson_id: str) -> str | None:
-        return next((t.name for t in self.tracks for r in t.rows if r.id == lesson_id), None)
-
 
 def tracks_of(lessons: Sequence[MapLesson]) -> dict[str, str]:
     """Each lesson's track: the last `track:` at or before it in course order, else the core."""

@@ -29,22 +29,29 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+def fitted_prefix(prefix: str, width: int) -> str:
+    """The tree's lines before a title, at most a third of the row: a deep one keeps its last levels."""
+    most = max(6, width // 3)
+    return prefix if len(prefix) <= most else "…" + prefix[len(prefix) - most + 1:]
+
+
 def row_text(row: MapRow, progress: LessonRow | None, width: int) -> Text:
     """`✓ 13 └─ MSE over many data points   after 6   9/9`, fitted to `width` columns."""
     symbol, style = mark(progress)
-    after = f"  after {', '.join(map(str, row.after))}" if row.after else ""
+    after = _clip(f"  after {', '.join(map(str, row.after))}", width // 4) if row.after else ""
     count = f"{progress.solved}/{progress.total}" if progress is not None and progress.total else ""
     head = f"{symbol} {row.number:>2} "
-    room = width - len(head) - len(row.prefix) - len(after) - COUNT_WIDTH
-    title = _clip(row.title, max(8, room))
+    prefix = fitted_prefix(row.prefix, width)
+    room = width - len(head) - len(prefix) - len(after) - max(COUNT_WIDTH, len(count) + 2)
+    title = _clip(row.title, max(2, room))
     text = Text()
     text.append(symbol, style=style)
     text.append(f" {row.number:>2} ")
-    text.append(row.prefix, style="dim")
+    text.append(prefix, style="dim")
     unfinished = progress is None or progress.solved < progress.total
     text.append(title, style="bold" if unfinished else "")
     text.append(after, style="italic dim")
-    used = len(head) + len(row.prefix) + len(title) + len(after)
+    used = len(head) + len(prefix) + len(title) + len(after)
     text.append(count.rjust(max(len(count) + 1, width - used - 1)) + " ", style="dim")
     return text
 
