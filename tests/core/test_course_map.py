@@ -61,6 +61,8 @@ def test_a_long_chain_is_drawn_without_recursion() -> None:
     lessons = [L("l0")] + [L(f"l{i}", [f"l{i - 1}"]) for i in range(1, 3000)]
     (core,) = course_map(lessons).tracks
     assert len(core.rows) == 3000 and core.rows[-1].depth == 2999
+    # The tree lines before a title are bounded: a deep row keeps its last levels only.
+    assert max(len(r.prefix) for r in core.rows) == 90 and core.rows[-1].prefix.endswith("└─ ")
 
 
 def test_numbers_follow_the_home_list() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 CORE = "Core"  # the track of the lessons before any `track:`
+MAX_PREFIX = 90  # characters of tree lines kept before a title: a deeper row keeps its last 30 levels
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def course_map(lessons: Sequence[MapLesson]) -> CourseMap:
             kids = children.get(lesson_id, [])
             for k, kid in reversed(list(enumerate(kids))):
                 last = k == len(kids) - 1
-                stack.append((kid, depth + 1, indent + ("└─ " if last else "├─ "), indent + ("   " if last else "│  ")))
+                own, below = indent + ("└─ " if last else "├─ "), indent + ("   " if last else "│  ")
+                stack.append((kid, depth + 1, own[-MAX_PREFIX:], below[-MAX_PREFIX:]))
         tracks.append(Track(name, tuple(rows)))
     return CourseMap(tuple(tracks))
