@@ -122,6 +122,15 @@ def test_the_directional_variants_agree_with_sympy(course, seed) -> None:
     assert u[0] ** 2 + u[1] ** 2 == 1
     assert number(inst.expected) == pytest.approx(float(directional(f, (p["p"], p["q"]), u)))
 
+    inst = instance(course, "directional", "normalise-first", seed)
+    p = params(inst)
+    v = (sp.Rational(p["a"]), sp.Rational(p["b"]))
+    length = sp.sqrt(v[0] ** 2 + v[1] ** 2)
+    right = directional(x**2 + y**2, (p["p"], p["q"]), (v[0] / length, v[1] / length))
+    assert number(inst.expected) == pytest.approx(float(right))
+    unnormalised = directional(x**2 + y**2, (p["p"], p["q"]), v)
+    assert inst.check(str(unnormalised)).status == "incorrect"
+
     inst = instance(course, "directional", "steepest-rate", seed)
     p = params(inst)
     f = p["a"] * x**2 + p["b"] * y**2
