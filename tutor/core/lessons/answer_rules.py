@@ -64,7 +64,8 @@ def _normal(text: str) -> str:
 
 
 def summary_rule(lesson: LoadedLesson) -> list[LessonError]:
-    """The home screen shows the summary: it must not print an exercise's answer."""
+    """The home screen shows the summary: it must not print an exercise's answer (a short answer only
+    after "=", and not inside O(…): "O(h²)" names an order, not the h² an exercise works out)."""
     summary = _normal(lesson.lesson.summary or "")
     for model in lesson.lesson.exercises:
         exercise = lesson.exercise(model.id)
@@ -76,8 +77,8 @@ def summary_rule(lesson: LoadedLesson) -> list[LessonError]:
             continue  # reported as the exercise's own error
         answer = _normal(expected)
         short = len(answer) < 3
-        if (answer and (f"={answer}" in summary if short else answer in summary)
-                and not re.search(rf"{re.escape(answer)}[A-Za-z0-9(^]", summary)):
+        found = re.search(rf"(?<![A-Za-z0-9])(?<!O\(){re.escape(answer)}(?![A-Za-z0-9(^])", summary)
+        if answer and found and (not short or summary[:found.start()].endswith("=")):
             return [error_at(str(lesson.path), lesson.positions, ("summary",),
                              f"the summary shows the answer of exercise '{model.id}' "
                              f"({expected}); the home screen prints it before the exercise")]

@@ -8,6 +8,7 @@ and what they make trivial (a factor 1, a term 0) change.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import fields, replace
 from fractions import Fraction
@@ -52,13 +53,19 @@ def _fill(tree: Node, values: Mapping[str, Fraction]) -> Node:
     if not hasattr(tree, "__dataclass_fields__"):
         return tree
     changes = {}
-    for f in fields(tree):
-        child = getattr(tree, f.name)
+    for name in _child_fields(type(tree)):
+        child = getattr(tree, name)
         if isinstance(child, tuple):
-            changes[f.name] = tuple(_fill(c, values) for c in child)
+            changes[name] = tuple(_fill(c, values) for c in child)
         elif hasattr(child, "__dataclass_fields__"):
-            changes[f.name] = _fill(child, values)
+            changes[name] = _fill(child, values)
     return replace(tree, **changes) if changes else tree
+
+
+@functools.cache
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """The field names of a node class (dataclasses.fields is slow, and trees are walked per variant)."""
+    return tuple(f.name for f in fields(kind))
 
 
 def _is(node: Node, value: int) -> bool:
@@ -71,12 +78,12 @@ def _tidy(tree: Node) -> Node:
     if not hasattr(tree, "__dataclass_fields__"):
         return tree
     changes = {}
-    for f in fields(tree):
-        child = getattr(tree, f.name)
+    for name in _child_fields(type(tree)):
+        child = getattr(tree, name)
         if isinstance(child, tuple):
-            changes[f.name] = tuple(_tidy(c) for c in child)
+            changes[name] = tuple(_tidy(c) for c in child)
         elif hasattr(child, "__dataclass_fields__"):
-            changes[f.name] = _tidy(child)
+            changes[name] = _tidy(child)
     node = replace(tree, **changes) if changes else tree
     if isinstance(node, Neg) and _is(node.operand, 0):
         return node.operand

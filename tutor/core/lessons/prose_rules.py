@@ -21,8 +21,8 @@ KINDS = ("derivative", "gradient", "value")
 def prose_rules(lesson: LoadedLesson) -> list[LessonError]:
     errors = []
     for index, model in enumerate(lesson.lesson.exercises):
-        if model.type not in KINDS:
-            continue
+        if model.type not in KINDS or getattr(getattr(model, "compute", None), "kind", "") == "expression":
+            continue  # a constant's messages name no function
         where = ("exercises", index, "prompt")
         names = {m for pattern in _NAMED for m in pattern.findall(model.prompt)}
         if names and model.function_name not in names:

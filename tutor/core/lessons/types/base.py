@@ -7,6 +7,7 @@ variables and params as the only names; a variant substitutes exact values for t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -228,19 +229,38 @@ class ExerciseType:
     def instance(self, seed: int) -> Instance:
         raise NotImplementedError
 
+    # While validate() checks one seed: the work instance() and validate_variant() both need
+    # (the variant's values, its prepared problem), done once. None otherwise: nothing is kept.
+    _seed_work: dict | None = None
+    first_instance: Instance | None = None  # the first variant validate() built, for checks on its text
+
+    def shared(self, key: object, make):
+        """`make()`, done once per seed while validate() checks that seed; outside it, every time."""
+        work = self._seed_work
+        if work is None:
+            return make()
+        if key not in work:
+            work[key] = make()
+        return work[key]
+
     def validate(self, seeds: Sequence[int]) -> list[Problem_]:
         """Problems found by reading the exercise and building every variant."""
         problems = list(self.problems)
         if problems:
             return problems
         for seed in seeds:
+            self._seed_work = {}
             try:
-                self.instance(seed)
+                instance = self.instance(seed)
+                if self.first_instance is None:
+                    self.first_instance = instance
                 problems.extend(self.validate_variant(seed))
             except ExerciseError as error:
                 problems.extend(error.problems)
             except MathsError as error:  # the maths refused this variant: undefined at its point, too large
                 problems.append(Problem_((), str(error)))
+            finally:
+                self._seed_work = None
             if problems:
                 break
         return problems

@@ -107,6 +107,9 @@ class DerivativeExercise(FunctionExercise):
         self.answer = self.read(("answer",), model.answer, self.variables) if model.answer else None
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
         options = self.options(values, mode="derivative", wrt=self.model.wrt, seed=seed, mean_of=self.rows_count)
@@ -135,7 +138,6 @@ class DerivativeExercise(FunctionExercise):
             out += self.prove_equal(("answer",), stated, expected, problem, problem.component_names[0])
         return out or self.central_differences(("function",), f, self.model.wrt, expected, problem)
 
-
     def slip_source(self):
         from ..variant_rules import SlipSource
 
@@ -154,6 +156,9 @@ class GradientExercise(FunctionExercise):
                                                        f"({', '.join(self.variables)}), the answer {len(self.answer)}"))
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
         at = self.point(self.model.at, values) if self.model.at else ()
@@ -219,6 +224,9 @@ class ExpressionExercise(ExerciseType):
         self.answer = self.read(("answer",), model.answer, self.variables) if model.answer else None
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         expected = self.substitute(self.expected, values)
         model = self.model
