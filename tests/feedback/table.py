@@ -36,6 +36,7 @@ class Row:
     got: str | None          # the diagnosis code the checker gave (None: not named)
     status: str              # the verdict: incorrect (or correct/invalid: the slip is not wrong here)
     message: str
+    generated: bool = False  # made from the checker's own slip families (an exercise slips.yaml lacks)
 
     @property
     def counted(self) -> bool:
@@ -81,8 +82,11 @@ def rows_for(key: str, exercise) -> list[Row]:
     out = []
     for seed in seeds:
         instance = exercise.instance(seed)
+        generated = key not in slips()
         if exercise.kind == "descent":
             answers = [(codes, text, step) for codes, text, step in descent_slips(instance)]
+        elif generated:
+            answers = [(codes, text, None) for codes, text in generated_slips(instance)]
         else:
             values = exercise.values(seed)
             answers = [(codes, typed(formula, exercise, values), None) for codes, formula in slips().get(key, [])]
@@ -94,7 +98,8 @@ def rows_for(key: str, exercise) -> list[Row]:
                 verdict = instance.descent.check_step(step, text, previous)
                 text = f"step {step}: {text}"
             code = verdict.diagnosis.code if verdict.diagnosis else None
-            out.append(Row(key, exercise.kind, seed, text, codes, code, verdict.status, verdict.message))
+            out.append(Row(key, exercise.kind, seed, text, codes, code, verdict.status, verdict.message,
+                           generated and exercise.kind != "descent"))
     return out
 
 
@@ -118,6 +123,56 @@ def descent_slips(instance) -> list[tuple[tuple[str, ...], str, int]]:
     if len(hand.steps) > 1:
         second = hand.steps[1]
         out.append((("stale-gradient",), text([a - lr * b for a, b in zip(second.before, g)]), 2))
+    return out
+
+
+def generated_slips(instance, most: int = 4) -> list[tuple[tuple[str, ...], str]]:
+    """Wrong answers made from the checker's own slip families, for an exercise slips.yaml does not list:
+    the typical mistakes in the first component (at the point, for numbers), a descent's slips, or, for
+    a constant, the opposite sign, ten times it and 1 over it."""
+    import sympy as sp
+
+    from tutor.core.maths.candidates import candidates, source
+    from tutor.core.maths.descent_slips import descent_candidates
+    from tutor.core.maths.options import DescentOrigin
+    from tutor.core.maths.render import render
+
+    problem = instance.checker.__self__
+    expected = list(problem.expected)
+
+    def text(values) -> str:
+        shown = [render(v) for v in values]
+        return shown[0] if len(shown) == 1 and not problem.is_vector else "(" + ", ".join(shown) + ")"
+
+    out: list[tuple[tuple[str, ...], str]] = []
+    codes: set[str] = set()
+    origin = problem.options.origin
+    if isinstance(origin, DescentOrigin):
+        for code, _, ends in descent_candidates(origin):
+            if code not in codes and len(out) < most:
+                codes.add(code)
+                out.append(((code,), text([sp.Rational(repr(x)) for x in ends])))
+        return out
+    src = source(problem, 0)
+    found = candidates(problem, 0)
+    seen: list = []
+    if problem.numeric and (src is None or not src.at):
+        found = []
+    for c in found:
+        if c.mistake.rare or c.mistake.code in codes or len(out) >= most:
+            continue
+        value = c.mistake.expr.xreplace(src.at) if problem.numeric else c.mistake.expr
+        if problem.numeric and (value == expected[0] or value in seen):
+            continue  # a slip that is right here, or gives another slip's number, shows nothing
+        seen.append(value)
+        codes.add(c.mistake.code)
+        out.append(((c.mistake.code,), text([value, *expected[1:]])))
+    if len(out) < 3 and all(v != 0 for v in expected):
+        for code, values in (("sign", [-v for v in expected]), ("constant-factor", [10 * v for v in expected]),
+                             ("reciprocal", [1 / v for v in expected])):
+            if code not in codes and len(out) < 3 and not instance.accepts(text(values)):
+                codes.add(code)
+                out.append(((code,), text(values)))
     return out
 
 
@@ -150,7 +205,8 @@ def markdown(rows: list[Row], every_variant: bool = False) -> str:
         got = r.got or "—" if r.counted else f"({r.status}: {r.message[:40]})"
         mark = "" if not r.counted else (" ✓" if r.named and not r.misleading else " ✗" if r.misleading else "")
         answer = r.answer.replace("|", "\\|")
-        lines.append(f"| {r.exercise} | {r.kind} | `{answer}` | {' or '.join(r.intended)} | {got}{mark} |")
+        made = " (generated)" if r.generated else ""
+        lines.append(f"| {r.exercise} | {r.kind} | `{answer}` | {' or '.join(r.intended)}{made} | {got}{mark} |")
     s = summary(rows)
     share = s["named"] / s["answers"] if s["answers"] else 0
     choices = sum(1 for lesson in course().lessons for e in lesson.exercises if e.kind == "choice")
@@ -159,4 +215,8 @@ def markdown(rows: list[Row], every_variant: bool = False) -> str:
                  "explanation, written with it.")
     lines.append(f"{s['exercises']} exercises, {s['answers']} wrong answers over their variants: "
                  f"{s['named']} named ({share:.0%}), {s['misleading']} misleading.")
+    written = summary([r for r in rows if not r.generated])
+    lines.append(f"Written in tests/feedback/slips.yaml: {written['answers']} wrong answers, {written['named']} named "
+                 f"({written['named'] / max(1, written['answers']):.0%}), {written['misleading']} misleading; the "
+                 "others are made from the checker's own slip families (exercises the file does not list yet).")
     return "\n".join(lines)

@@ -72,26 +72,34 @@ def fits(problem: Problem, i: int, got, expected, tolerance: Tolerance) -> dict[
 
 
 def factor_slip(problem: Problem, wrong: list[int], got, expected, tolerance: Tolerance) -> Diagnosis | str | None:
-    """Every wrong number off by the same common factor (10 times, half), or upside down."""
-    ratios = set()
-    for i in wrong:
-        e, g = _fraction(expected[i]), _fraction(got[i])
-        if e is None or g is None or e == 0 or g == 0:
-            return None
-        ratios.add(g / e)
-    if len(ratios) != 1:
+    """Every wrong number off by the same common factor (10 times, half), or upside down (within the
+    exercise's tolerance, so √13/52 is seen as 1 over 4√13)."""
+    if any(_zero(expected[i]) or _zero(got[i]) for i in wrong):
         return None
-    ratio = ratios.pop()
     where = _where(problem, wrong)
-    upside_down = all(_fraction(got[i]) * _fraction(expected[i]) == 1 for i in wrong)
-    if ratio in COMMON_FACTORS and upside_down:  # −0.1 for −10: both facts hold; neither is the slip for sure
+    ratio = next((k for k in COMMON_FACTORS
+                  if all(tolerance.accepts(got[i], _times_value(k, expected[i])) for i in wrong)), None)
+    upside_down = all(tolerance.accepts(got[i], _inverse(expected[i])) for i in wrong)
+    if ratio is not None and upside_down:  # −0.1 for −10: both facts hold; neither is the slip for sure
         return f"{where}{_times(ratio)} the right value, and also 1 divided by it: check both."
-    if ratio in COMMON_FACTORS:
+    if ratio is not None:
         hint = " Check the decimal point." if ratio.numerator % 10 == 0 or ratio.denominator % 10 == 0 else ""
         return Diagnosis("constant-factor", f"{where}{_times(ratio)} the right value.{hint}")
     if upside_down:
         return Diagnosis("reciprocal", f"{where}upside down: 1 divided by the right value.")
     return None
+
+
+def _zero(x) -> bool:
+    return x == 0
+
+
+def _times_value(k: Fraction, x):
+    return k * x if isinstance(x, Fraction) else x * k.numerator / k.denominator
+
+
+def _inverse(x):
+    return 1 / x
 
 
 def _times(ratio: Fraction) -> str:
@@ -108,12 +116,3 @@ def _where(problem: Problem, wrong: list[int]) -> str:
     if len(wrong) == 1:
         return f"Your {problem.component_names[wrong[0]]} is "
     return "Each wrong number is "
-
-
-def _fraction(x) -> Fraction | None:
-    if isinstance(x, Fraction):
-        return x
-    try:
-        return Fraction(str(x)).limit_denominator(10**12) if x is not None else None
-    except (ValueError, ZeroDivisionError):
-        return None
