@@ -38,7 +38,7 @@ exercises:
     params:
       a: {randint: [2, 9]}
       p: {randint: [1, 5]}
-    where: ["a != p"]
+    where: ["a != p", "a != 2p"]
     hints: [h]
   - id: v
     type: value

@@ -13,39 +13,29 @@ from tutor.core.maths.errors import MathsError
 
 from .errors import LessonError
 from .loader import LoadedLesson, error_at
-from .types.base import ExerciseError
+from .types.base import ExerciseError, Problem_
 
-SEEDS = (0, 1, 2)  # variants looked at per exercise (an example is the answer in some variant)
 _EXAMPLE = re.compile(r"(?:e\.g\.|for example|such as)\s*`?([^`.;:!?\n]+?)`?(?=[.;:!?\n]|$|\s+(?:or|and)\s)", re.I)
 
 
-def answer_rules(lesson: LoadedLesson, index: int, exercise) -> list[LessonError]:
-    """An exercise (already proved right) whose examples or typical mistakes are its answer."""
+def answer_problems(exercise, instance, seed: int) -> list[Problem_]:
+    """Variant `seed` (already proved right): an example or a named typical mistake that is its answer.
+
+    Called by validation while it checks the seed, so the variant's work is not done twice."""
     model = exercise.model
     if exercise.kind in ("choice", "descent"):
         return []
-    for seed in SEEDS if model.params else (0,):
-        problem = _variant(exercise, seed, model)
-        if problem:
-            field, message = problem
-            return [error_at(str(lesson.path), lesson.positions, ("exercises", index, *field),
-                             f"exercise '{model.id}': {message}")]
-    return []
-
-
-def _variant(exercise, seed: int, model) -> tuple[tuple, str] | None:
-    instance = exercise.instance(seed)
     for example in _EXAMPLE.findall(instance.prompt):
         if instance.accepts(example.strip()):
-            return ("prompt",), f"the prompt's example '{example.strip()}' is the answer (variant {seed})"
+            return [Problem_(("prompt",), f"the prompt's example '{example.strip()}' is the answer (variant {seed})")]
     if instance.input_example is None and instance.shape in ("expression", "number", "numbers"):
-        return ("prompt",), "every example the answer box could show is the answer"
+        return [Problem_(("prompt",), "every example the answer box could show is the answer")]
     known = exercise.known(exercise.values(seed)) if model.mistakes else ()
     for i, (mistake, k) in enumerate(zip(model.mistakes, known)):
         if _right(instance, k):
-            return ("mistakes", i, "answer"), (f"the typical mistake '{mistake.answer}' is the right answer in "
-                                               f"variant {seed}")
-    return None
+            return [Problem_(("mistakes", i, "answer"), f"the typical mistake '{mistake.answer}' is the right "
+                                                        f"answer in variant {seed}")]
+    return []
 
 
 def _right(instance, known) -> bool:

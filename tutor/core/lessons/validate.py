@@ -12,11 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answer_rules import answer_rules, summary_rule
+from .answer_rules import summary_rule
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
 from .prose_rules import prose_rules
-from .variant_rules import slip_problems
 
 
 @dataclass
@@ -68,15 +67,12 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
             counts[checker.kind] += 1
             variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
-            problems = checker.validate(list(variants))
-            if not problems:
-                problems = slip_problems(checker, list(variants))
+            problems = checker.validate(list(variants))  # with the variant and answer rules
             for problem in problems:
                 errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
                                   f"exercise '{exercise.id}': {problem.message}"))
             if not problems:
                 errors.extend(_placeholders(lesson, index, checker))
-                errors.extend(answer_rules(lesson, index, checker))
         errors.extend(summary_rule(lesson))
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
 

@@ -62,12 +62,13 @@ def generic_values(exercise) -> dict[str, Fraction]:
     return out
 
 
-def slip_problems(exercise, seeds: Sequence[int]) -> list[Problem_]:
-    """The first variant where a typical mistake gives the right answer or two give the same one."""
+def slip_problems(exercise, seeds: Sequence[int], drawn: Sequence[dict[str, Fraction]]) -> list[Problem_]:
+    """The first variant where a typical mistake gives the right answer or two give the same one
+    (`drawn`: each seed's params, as validation drew them)."""
     src = exercise.slip_source() if exercise.model.params else None
     if src is None:
         return []
-    drawn = [exercise.values(s) for s in seeds]
+    drawn = list(drawn)
     table = [*drawn, generic_values(exercise)]
     found: dict[int, list[str]] = {}
     refs = []

@@ -49,7 +49,8 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
     ref = sp.diff(f, v)
     dear = derivative_size(f, v) <= MAX_DIAGNOSED_SIZE
     dv = f"∂{name}/∂{v}"
-    others = [u for u in variables if u != v] or sorted(f.free_symbols - {v}, key=str)
+    # The other variables (given; else every other name in f). Params of a variant are not variables.
+    others = [u for u in variables if u != v] if variables else sorted(f.free_symbols - {v}, key=str)
     every = only is None
 
     def wanted(code: str) -> bool:

@@ -48,6 +48,7 @@ class ExerciseError(Exception):
 
 
 MIN_VALID_POINTS = 6
+ANSWER_SEEDS = 3  # variants whose examples and named mistakes are checked against the answer
 
 
 def _rational(v: Fraction) -> sp.Rational:
@@ -123,16 +124,13 @@ class ExerciseType:
 
     # -- variants ----------------------------------------------------------------------------------
     def values(self, seed: int) -> dict[str, Fraction]:
-        """The params of variant `seed` (drawn once: screens, checks and validator rules ask often)."""
-        drawn = self.__dict__.setdefault("_drawn", {})
-        if seed not in drawn:
-            try:
-                drawn[seed] = draw_params(self.model.params, self.model.where, seed,
-                                          f"{self.lesson_id}/{self.model.id}")
-            except VariantError as error:
-                raise ExerciseError([Problem_(("where",) if self.model.where else ("params",),
-                                              str(error))]) from error
-        return dict(drawn[seed])
+        return dict(self.shared(("values", seed), lambda: self._draw(seed)))
+
+    def _draw(self, seed: int) -> dict[str, Fraction]:
+        try:
+            return draw_params(self.model.params, self.model.where, seed, f"{self.lesson_id}/{self.model.id}")
+        except VariantError as error:
+            raise ExerciseError([Problem_(("where",) if self.model.where else ("params",), str(error))]) from error
 
     @staticmethod
     def substitute(expr, values: Mapping[str, Fraction]):
@@ -248,13 +246,19 @@ class ExerciseType:
         problems = list(self.problems)
         if problems:
             return problems
-        for seed in seeds:
+        drawn = []
+        for index, seed in enumerate(seeds):
             self._seed_work = {}
             try:
                 instance = self.instance(seed)
                 if self.first_instance is None:
                     self.first_instance = instance
                 problems.extend(self.validate_variant(seed))
+                drawn.append(self.values(seed))
+                if not problems and index < ANSWER_SEEDS:
+                    from ..answer_rules import answer_problems
+
+                    problems.extend(answer_problems(self, instance, seed))
             except ExerciseError as error:
                 problems.extend(error.problems)
             except MathsError as error:  # the maths refused this variant: undefined at its point, too large
@@ -263,6 +267,10 @@ class ExerciseType:
                 self._seed_work = None
             if problems:
                 break
+        if not problems and len(drawn) == len(seeds):
+            from ..variant_rules import slip_problems
+
+            problems.extend(slip_problems(self, list(seeds), drawn))
         return problems
 
     def validate_variant(self, seed: int) -> list[Problem_]:
