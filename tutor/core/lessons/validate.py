@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answer_rules import summary_rule
+from .answer_rules import answer_problems, summary_rule
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
 from .prose_rules import prose_rules
+from .variant_rules import slip_problems
 
 
 @dataclass
@@ -67,7 +68,7 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
             counts[checker.kind] += 1
             variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
-            problems = checker.validate(list(variants))  # with the variant and answer rules
+            problems = checker.validate(list(variants), VariantRules)
             for problem in problems:
                 errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
                                   f"exercise '{exercise.id}': {problem.message}"))
@@ -75,6 +76,13 @@ def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
                 errors.extend(_placeholders(lesson, index, checker))
         errors.extend(summary_rule(lesson))
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
+
+
+class VariantRules:
+    """The rules validation runs on each exercise while its variants are built (their work reused)."""
+
+    each = staticmethod(answer_problems)  # examples and named mistakes never the answer
+    after = staticmethod(slip_problems)   # no variant lets a typical slip pass or hides it behind another
 
 
 _MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", re.S)

@@ -241,8 +241,11 @@ class ExerciseType:
             work[key] = make()
         return work[key]
 
-    def validate(self, seeds: Sequence[int]) -> list[Problem_]:
-        """Problems found by reading the exercise and building every variant."""
+    def validate(self, seeds: Sequence[int], rules=None) -> list[Problem_]:
+        """Problems found by reading the exercise and building every variant.
+
+        `rules` (the validator's): `each(exercise, instance, seed)` for the first variants, then
+        `after(exercise, seeds, drawn)` with every variant's params, both while its work is at hand."""
         problems = list(self.problems)
         if problems:
             return problems
@@ -255,10 +258,8 @@ class ExerciseType:
                     self.first_instance = instance
                 problems.extend(self.validate_variant(seed))
                 drawn.append(self.values(seed))
-                if not problems and index < ANSWER_SEEDS:
-                    from ..answer_rules import answer_problems
-
-                    problems.extend(answer_problems(self, instance, seed))
+                if rules is not None and not problems and index < ANSWER_SEEDS:
+                    problems.extend(rules.each(self, instance, seed))
             except ExerciseError as error:
                 problems.extend(error.problems)
             except MathsError as error:  # the maths refused this variant: undefined at its point, too large
@@ -267,10 +268,8 @@ class ExerciseType:
                 self._seed_work = None
             if problems:
                 break
-        if not problems and len(drawn) == len(seeds):
-            from ..variant_rules import slip_problems
-
-            problems.extend(slip_problems(self, list(seeds), drawn))
+        if rules is not None and not problems and len(drawn) == len(seeds):
+            problems.extend(rules.after(self, list(seeds), drawn))
         return problems
 
     def validate_variant(self, seed: int) -> list[Problem_]:
