@@ -8,7 +8,8 @@ from pathlib import Path
 from tutor.core.maths.codes import CODES, label
 
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
-SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "lessons" / "types" / "descent_judge.py"]
+SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "maths" / "matrix_check.py",
+           ROOT / "lessons" / "types" / "descent_judge.py"]
 # A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple.
 USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",\s*(?:\[|list\()')
 

@@ -12,7 +12,7 @@ from tutor.core.maths.verdict import Verdict
 if TYPE_CHECKING:  # the catalog shown on the first paint must not import the descent engine
     from .types.descent_judge import HandDescent
 
-Shape = Literal["expression", "vector", "number", "numbers", "choice", "steps"]
+Shape = Literal["expression", "vector", "number", "numbers", "choice", "steps", "matrix", "entries"]
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,11 @@ LABELS: dict[str, str] = {
     "stale-gradient": "reusing the last point's gradient",
     "wrong-gradient": "a wrong gradient in the step",
     "wrong-rate": "the wrong learning rate",
+    # Matrices: Hessians, Jacobians (maths/matrix_check.py)
+    "transposed": "writing the matrix transposed",
+    "swapped-rows": "swapping two rows of a matrix",
+    "swapped-columns": "swapping two columns of a matrix",
+    "wrong-entry": "one wrong entry in a matrix",
 }
 CODES: frozenset[str] = frozenset(LABELS)
 
