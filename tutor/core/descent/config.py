@@ -25,6 +25,7 @@ class LabConfig:
     rates: tuple[float, float, float] | None = None
     view: tuple | None = None
     ahead: int = 0
+    optimizers: tuple[float, float, float, float] | None = None  # (β, β₁, β₂, ε): plain, momentum, Adam side by side
 
     @classmethod
     def preset(cls, key: str) -> LabConfig:
