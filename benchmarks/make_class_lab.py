@@ -1,6 +1,7 @@
 """Make a realistic class lab: a sheet drawn from the bundled course and every learner's xAPI statements.
 
     python benchmarks/make_class_lab.py /tmp/lab [--learners 30] [--items 20] [--seed 1] [--noise]
+    python benchmarks/make_class_lab.py /tmp/live --live 10 [--start-at 30] [--speed 1] [--writers 4] [--faulty]
 
 writes /tmp/lab/partials-lab.yaml (the sheet) and /tmp/lab/submit/<class>/<learner>.<sheet>.jsonl,
 one file per learner as the submit folder keeps them (the statements follow the tutor's xAPI
@@ -10,6 +11,12 @@ and a few slips, and each is run through the real checker for its verdict, diagn
 Learners differ in skill, speed, typing habits and favourite mistakes; the lab lasts 90 minutes,
 so the slow ones do not finish. --noise adds what a real folder collects: a truncated line, another
 tool's statement, a file that is not JSON and a copied file (duplicates).
+
+--live MINUTES plays the lab into the submit folder as it happens (benchmarks/lab_live.py): from
+lab minute --start-at (what came before is written at once), --speed times faster, for MINUTES
+real minutes, from --writers processes, through the tutor's own submit-folder writer. --faulty marks
+the answers with a course whose df-dx-2-3 computes at the wrong point (written to lessons-faulty/
+beside the sheet), so that fixing it and `tutor report --recheck` has verdicts to change.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.lab_answers import Typist, right_answer, wrong_answers  # noqa: E402
-from benchmarks.lab_statements import CLASS, SHEET_ID, SHEET_TITLE, completed, statement  # noqa: E402
+from benchmarks.lab_live import play, write_faulty_course  # noqa: E402
+from benchmarks.lab_statements import CLASS, MASTERY, SHEET_ID, SHEET_TITLE, completed, statement  # noqa: E402
 
 START = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 LAB_MINUTES = 90
@@ -69,7 +77,8 @@ def seed_for(learner: str, key: str) -> int:
 
 def write_sheet(path: Path, items: tuple[str, ...]) -> None:
     """The sheet in the tutor's lab-sheet format (lessons/sheets/ has an annotated example)."""
-    lines = [f"id: {SHEET_ID}", f"title: {SHEET_TITLE}", f"class: {CLASS}", "mode: study", "submit: submit", "items:"]
+    lines = [f"id: {SHEET_ID}", f"title: {SHEET_TITLE}", f"class: {CLASS}", "mode: study", "submit: submit",
+             f"mastery: {MASTERY}", "items:"]
     lines += [f"  - exercise: {key}" for key in items]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -94,7 +103,9 @@ def difficulty(key: str, instance) -> float:
     return extra + (0.1 if instance.shape in ("vector", "numbers") else 0.0) - (0.2 if instance.shape == "choice" else 0.0)
 
 
-def run_learner(learner: Learner, items: tuple[str, ...], source, rng: random.Random) -> list[dict]:
+def run_learner(learner: Learner, items: tuple[str, ...], source, rng: random.Random, judge=None) -> list[dict]:
+    """The learner's statements; `judge` (another course) marks the answers when it is not `source`:
+    a lab run with a faulty lesson, whose learners answer what the prompt asks."""
     when = START + timedelta(seconds=rng.uniform(20, 240))
     end = START + timedelta(minutes=LAB_MINUTES)
     out, solved, spent = [], 0, 0.0
@@ -102,6 +113,7 @@ def run_learner(learner: Learner, items: tuple[str, ...], source, rng: random.Ra
         lesson, exercise = key.split("/")
         seed = seed_for(learner.name, key)
         instance = source.exercise(lesson, exercise).instance(seed)
+        marker = (judge or source).exercise(lesson, exercise).instance(seed)
         hard = difficulty(key, instance)
         wrongs = wrong_answers(instance, learner.typist, learner.favourite, rng)
         hints, solution = 0, False
@@ -123,44 +135,57 @@ def run_learner(learner: Learner, items: tuple[str, ...], source, rng: random.Ra
             chance = learner.skill - hard + 0.04 * (tries - 1) + 0.05 * hints
             right = solution or not wrongs or rng.random() < min(0.97, max(0.05, chance))
             answer = right_answer(instance, learner.typist, rng) if right else rng.choice(wrongs)
-            verdict = instance.check(answer)
+            verdict = marker.check(answer)
             if verdict.status == "invalid":
                 continue  # a typo is not an attempt: the tutor does not export it
             out.append(statement(learner.name, key, instance.title, answer, verdict, tries, hints, solution,
-                                 seed, seconds, when))
+                                 seed, seconds, when, instance.params))
             if verdict.correct:
                 solved += not solution
                 break
             if tries >= 2 and rng.random() < 0.5 * (1 - learner.skill):
                 break  # gives up and moves on, not solved
         when += timedelta(seconds=rng.uniform(5, 30))
-    out.append(completed(learner.name, solved, len(items), spent, when))
+    out.extend(completed(learner.name, solved, len(items), spent, when))
     return out
 
 
-def make_lab(out: Path, learners: int = 30, items: int = 20, seed: int = 1, noise: bool = False) -> tuple[Path, Path]:
-    """Write the sheet and the submit folder under `out`; returns (sheet file, submit folder)."""
+def class_lines(learners: int = 30, items: int = 20, seed: int = 1, judge_dir: Path | None = None
+                ) -> tuple[tuple[str, ...], dict[str, list[dict]]]:
+    """(the sheet's items, each learner's file name -> statements in time order); answers are marked
+    by the lessons in `judge_dir` when given (a faulty course), else by the bundled course."""
     from tutor.core.lessons.loader import load_course
 
     rng = random.Random(seed)
-    source = load_course(build=False)
 
-    class Source:
-        @staticmethod
-        def exercise(lesson: str, exercise: str):
-            return source.lesson(lesson).exercise(exercise)
+    def source_of(course):
+        class Source:
+            @staticmethod
+            def exercise(lesson: str, exercise: str):
+                return course.lesson(lesson).exercise(exercise)
+        return Source
 
+    source = source_of(load_course(build=False))
+    judge = source_of(load_course(judge_dir, build=False)) if judge_dir else None
     chosen = ITEMS[:items]
+    files = {}
+    for learner in make_learners(learners, rng):
+        safe = learner.name.replace(" ", "_")
+        files[f"{safe}.{SHEET_ID}.jsonl"] = run_learner(learner, chosen, source, rng, judge)
+    return chosen, files
+
+
+def make_lab(out: Path, learners: int = 30, items: int = 20, seed: int = 1, noise: bool = False,
+             judge_dir: Path | None = None) -> tuple[Path, Path]:
+    """Write the sheet and the submit folder under `out`; returns (sheet file, submit folder)."""
+    chosen, files = class_lines(learners, items, seed, judge_dir)
     out.mkdir(parents=True, exist_ok=True)
     sheet = out / f"{SHEET_ID}.yaml"
     write_sheet(sheet, chosen)
     folder = out / "submit" / CLASS
     folder.mkdir(parents=True, exist_ok=True)
-    for learner in make_learners(learners, rng):
-        lines = run_learner(learner, chosen, Source, rng)
-        safe = learner.name.replace(" ", "_")
-        (folder / f"{safe}.{SHEET_ID}.jsonl").write_text(
-            "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in lines), encoding="utf-8")
+    for name, lines in files.items():
+        (folder / name).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in lines), encoding="utf-8")
     if noise:
         add_noise(out / "submit", folder)
     return sheet, out / "submit"
@@ -189,10 +214,37 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--noise", action="store_true")
+    parser.add_argument("--live", type=float, metavar="MINUTES", help="play the lab live for MINUTES real minutes")
+    parser.add_argument("--start-at", type=float, default=0.0, metavar="LAB_MINUTE")
+    parser.add_argument("--speed", type=float, default=1.0)
+    parser.add_argument("--writers", type=int, default=1)
+    parser.add_argument("--faulty", action="store_true", help="mark the answers with a faulty lesson")
     args = parser.parse_args()
-    sheet, submit = make_lab(args.out, args.learners, min(args.items, len(ITEMS)), args.seed, args.noise)
+    judge = write_faulty_course(args.out / "lessons-faulty") if args.faulty else None
+    if args.live is not None:
+        return live(args, judge)
+    sheet, submit = make_lab(args.out, args.learners, min(args.items, len(ITEMS)), args.seed, args.noise, judge)
     count = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in submit.rglob("*.jsonl"))
     print(f"sheet {sheet}\nstatements {submit} ({count} lines in {len(list(submit.rglob('*.jsonl')))} files)")
+    return 0
+
+
+def live(args, judge: Path | None) -> int:
+    """Play the lab into OUT/submit until MINUTES real minutes of it have been written."""
+    chosen, files = class_lines(args.learners, min(args.items, len(ITEMS)), args.seed, judge)
+    args.out.mkdir(parents=True, exist_ok=True)
+    sheet = args.out / f"{SHEET_ID}.yaml"
+    write_sheet(sheet, chosen)
+    submit = args.out / "submit"
+    submit.mkdir(exist_ok=True)
+    end = args.start_at + args.live * args.speed  # the lab minute where the playing stops
+    stop = START + timedelta(minutes=end)
+    kept = {name: [s for s in lines if s["timestamp"] < stop.strftime("%Y-%m-%dT%H:%M:%S.999Z")]
+            for name, lines in files.items()}
+    print(f"sheet {sheet}\nplaying lab minutes {args.start_at:g}–{end:g} into {submit} "
+          f"({sum(map(len, kept.values()))} lines, {args.writers} writer(s))", flush=True)
+    written = play(submit, kept, START, args.start_at, args.speed, args.writers, CLASS)
+    print(f"done: {written} lines", flush=True)
     return 0
 
 

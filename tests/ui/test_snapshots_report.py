@@ -29,3 +29,20 @@ def report(tmp_path):
 def test_report_screens(snap_compare, tmp_path, keys) -> None:
     app = make_report_app([tmp_path], report=report(tmp_path))
     assert snap_compare(app, terminal_size=(80, 24), press=keys)
+
+
+def test_live_view(snap_compare, tmp_path) -> None:
+    """The live view at 80×24: the stuck learner first, the last ten minutes' mistakes below."""
+    from datetime import timedelta
+
+    from tests.report.conftest import START
+    from tests.ui.test_report_live import live_ready, until
+    from tutor.ui.report_app import ReportOptions
+
+    report(tmp_path)  # writes the statements
+    app = make_report_app([tmp_path], options=ReportOptions(watch=True), clock=lambda: START + timedelta(minutes=9))
+
+    async def ready(pilot) -> None:
+        assert await until(pilot, lambda: live_ready(app))
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

@@ -11,7 +11,7 @@ import pytest
 
 from tutor.core.xapi import vocabulary as v
 from tutor.core.xapi.lrs import Lrs, LrsError, post_batch, push
-from tutor.core.xapi.statements import answer_statement, completion_statement, CompletionRecord
+from tutor.core.xapi.statements import CompletionRecord, answer_statement, finished_statements
 
 from .test_statements import SHEET, record
 
@@ -20,9 +20,12 @@ pytestmark = pytest.mark.xdist_group("ralph")  # one Ralph for all of them
 
 def statements_for(learner: str, n: int) -> list[dict]:
     out = [answer_statement(record(learner=learner, statement_id=v.answer_id(learner, "l", "e", 1.0 + i, i),
-                                   at=1_780_000_000.0 + i, success=i % 2 == 0)) for i in range(n)]
-    out.append(completion_statement(CompletionRecord(v.completion_id("week-3", learner), learner, SHEET,
-                                                     solved=3, items=4, duration_ms=60_000, at=1_780_000_500.0)))
+                                   at=1_780_000_000.0 + i, success=i % 2 == 0, params=(("a", "3"), ("b", "−2"))))
+           for i in range(n)]
+    # cmi5's end of a run: "completed", then "passed" against the mastery score
+    out += finished_statements(CompletionRecord(v.completion_id("week-3", learner), learner, SHEET, solved=3, items=4,
+                                                duration_ms=60_000, at=1_780_000_500.0, mastery=0.75),
+                               v.mastery_id("week-3", learner))
     return out
 
 
@@ -36,8 +39,8 @@ def test_batches_reach_ralph_and_read_back_identical(ralph):
     mine = statements_for(learner, 7)
     sent: list[list[str]] = []
     lrs = Lrs(ralph.url, ralph.user, ralph.password)
-    assert push(lrs, mine, batch=3, sent=sent.append) == 8
-    assert [len(b) for b in sent] == [3, 3, 2]
+    assert push(lrs, mine, batch=3, sent=sent.append) == 9
+    assert [len(b) for b in sent] == [3, 3, 3]
     back = ralph.statements(registration=v.registration("week-3", learner))
     assert sorted(map(comparable, back), key=lambda s: s["id"]) == sorted(mine, key=lambda s: s["id"])
 
@@ -48,7 +51,7 @@ def test_sending_the_same_statements_twice_stores_them_once(ralph):
     lrs = Lrs(ralph.url, ralph.user, ralph.password)
     push(lrs, mine)
     push(lrs, mine)
-    assert len(ralph.statements(registration=v.registration("week-3", learner))) == 3
+    assert len(ralph.statements(registration=v.registration("week-3", learner))) == 4
 
 
 def test_a_wrong_password_is_said_plainly(ralph):
@@ -101,7 +104,7 @@ def test_failures_that_may_pass_are_retried_with_backoff():
         server.shutdown()
         server.server_close()
     assert waits == [0.5, 1.0]
-    assert _Flaky.seen == [2, 2, 2]
+    assert _Flaky.seen == [3, 3, 3]  # the batch: an answer, "completed" and "passed"
 
 
 def test_an_unreachable_lrs_fails_after_its_retries():

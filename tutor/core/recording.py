@@ -57,4 +57,4 @@ def answer_context(instance: Instance, verdict: Verdict, lesson_title: str | Non
     # Two exercises of a lesson can share a heading (∂f/∂x): the id tells them apart in a report.
     name = f"{lesson_title or instance.lesson_id}: {instance.title} ({instance.exercise_id})"
     return AnswerContext(exercise_name=name, message=verdict.message, duration_ms=duration_ms,
-                         response=response, choice_text=choice_text, sheet=sheet)
+                         response=response, choice_text=choice_text, sheet=sheet, params=instance.params)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import yaml
 
-from .yamlerrors import YamlProblem
+from .yamlerrors import MAX_DEPTH, TOO_DEEP, YamlProblem
 
-MAX_DEPTH = 40  # nested lists and mappings; a lesson nests 6 deep (exercises → item → compute → data → x → list)
 MAX_ALIAS_VALUES = 10_000  # values all aliases of a file may stand for: room to reuse a data table, no more
 MAX_ALIAS_CHARACTERS = 1_000_000  # and their text: a long hint copied 10 000 times is a bomb of text
 
@@ -93,8 +92,7 @@ class _Document:
         self.open.append([node, None])
         self.open_ids.add(id(node))
         if len(self.open) > MAX_DEPTH:
-            raise YamlProblem(f"lists and mappings nest more than {MAX_DEPTH} deep here; a lesson needs a few "
-                              "levels (exercises → compute → at): look for unclosed [ or {", event.start_mark)
+            raise YamlProblem(TOO_DEEP, event.start_mark)
 
     def alias(self, event) -> yaml.Node:
         node = self.anchors.get(event.anchor)

@@ -14,6 +14,11 @@ import yaml
 
 from .safetext import name
 
+# The reading budget (yamlcompose.py holds to it; PyYAML ≥ 6.0.4 has a flow-nesting limit of its own).
+MAX_DEPTH = 40  # nested lists and mappings; a lesson nests 6 deep (exercises → item → compute → data → x → list)
+TOO_DEEP = (f"lists and mappings nest more than {MAX_DEPTH} deep here; a lesson needs a few levels "
+            "(exercises → compute → at): look for unclosed [ or {")
+
 QUOTE_OR_BLOCK = "put the whole value in quotes (\"…\") or write it as a block (key: | and the text indented below)"
 
 
@@ -37,6 +42,8 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
     context, problem = error.context or "", error.problem or ""
     mark = error.problem_mark or error.context_mark
     opened = error.context_mark
+    if "maximum nesting depth" in context + problem:  # PyYAML ≥ 6.0.4 stops deep flow nesting itself
+        return YamlProblem(TOO_DEEP, mark)
     if "tab" in problem or (mark is not None and _char(text, mark) == "\t"):
         return YamlProblem("a tab indents this line, and YAML indents with spaces only: replace the tab with spaces", mark)
     if problem == "found character that cannot start any token":

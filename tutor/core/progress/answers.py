@@ -35,6 +35,7 @@ class AnswerContext:
     response: str | None = None       # the response when it is not the text typed (a choice's letter)
     choice_text: str | None = None
     sheet: SheetContext | None = None
+    params: tuple[tuple[str, str], ...] = ()  # the variant's parameters as shown, for the statement
 
 
 def insert(conn: sqlite3.Connection, learner: Learner, values: dict, context: AnswerContext) -> dict:
@@ -62,14 +63,15 @@ def insert(conn: sqlite3.Connection, learner: Learner, values: dict, context: An
     if row["try_number"] is not None:
         row["statement_id"] = answer_id(learner.name, row["lesson_id"], row["exercise_id"], row["at"], row["id"])
         # Kept as made: every later copy (submit folder, export, LRS) is this very text.
-        row["statement"] = encode(answer_statement(answer_record(row, learner.name))).decode("utf-8").rstrip("\n")
+        record = answer_record(row, learner.name, context.params)
+        row["statement"] = encode(answer_statement(record)).decode("utf-8").rstrip("\n")
         conn.execute("UPDATE attempts SET statement_id = ?, statement = ? WHERE id = ?",
                      (row["statement_id"], row["statement"], row["id"]))
     return row
 
 
-def answer_record(row: Mapping, learner: str) -> AnswerRecord:
-    """The statement's content from a stored row (STATEMENT_COLUMNS)."""
+def answer_record(row: Mapping, learner: str, params: tuple[tuple[str, str], ...] = ()) -> AnswerRecord:
+    """The statement's content from a stored row (STATEMENT_COLUMNS) and the variant's params, when known."""
     sheet = (SheetContext(row["sheet_id"], row["sheet_title"] or row["sheet_id"], row["class_name"] or "")
              if row["sheet_id"] else None)
     solution = row["solution_shown"]  # NULL: an answer from before hints were counted per try
@@ -81,7 +83,7 @@ def answer_record(row: Mapping, learner: str) -> AnswerRecord:
         success=row["verdict"] == "correct", diagnosis=row["diagnosis"], try_number=row["try_number"],
         hints=row["hints"], solution_shown=None if solution is None else bool(solution),
         seed=row["seed"], mode=row["mode"], message=row["message"], duration_ms=row["duration_ms"],
-        at=row["at"], sheet=sheet, choice_text=row["choice_text"])
+        at=row["at"], sheet=sheet, choice_text=row["choice_text"], params=params)
 
 
 def kept_statements(conn: sqlite3.Connection, learner: int, since: float | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tutor.core.xapi.read import ReadAnswer, ReadCompletion
+from tutor.core.xapi.vocabulary import COMPLETED
 
 from . import cards, queries, rules, slips
 from .base import StoreBase
@@ -59,15 +60,23 @@ class ImportMethods(StoreBase):
         return self._apply(work)
 
     def import_completion(self, read: ReadCompletion) -> bool:
-        """Mark the sheet handed in as the statement says; False when it already is here."""
+        """Mark the sheet handed in as the statement says; False when it already is here.
+
+        A "passed" or "failed" joins the run's kept lines (after its "completed", whichever comes first)."""
         def work(conn, at):
             sheet, learner = read.sheet, self.learner_id
             started = read.at - (read.duration_ms or 0.0) / 1000.0
             conn.execute("INSERT OR IGNORE INTO sheet_runs (learner_id, sheet_id, title, class_name, mode, started_at)"
                          " VALUES (?, ?, ?, ?, 'study', ?)", (learner, sheet.sheet_id, sheet.title, sheet.class_name,
                                                               started))
+            if read.verb != COMPLETED:
+                return bool(conn.execute(
+                    "UPDATE sheet_runs SET statement = coalesce(statement || char(10), '') || ?"
+                    " WHERE learner_id = ? AND sheet_id = ? AND instr(coalesce(statement, ''), ?) = 0",
+                    (read.raw, learner, sheet.sheet_id, read.statement_id)).rowcount)
             changed = conn.execute(
-                "UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?, statement = ?"
+                "UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?,"
+                " statement = ? || coalesce(char(10) || statement, '')"
                 " WHERE learner_id = ? AND sheet_id = ? AND finished_at IS NULL",
                 (read.at, read.solved, read.items, read.raw, learner, sheet.sheet_id)).rowcount
             return bool(changed)

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tutor.core.xapi.statements import CompletionRecord, SheetContext, answer_statement, completion_statement, encode
-from tutor.core.xapi.vocabulary import completion_id
+from tutor.core.xapi.statements import (CompletionRecord, SheetContext, answer_statement, completion_statement, encode,
+                                        finished_statements)
+from tutor.core.xapi.vocabulary import completion_id, mastery_id
 
 from . import answers
 from .base import StoreBase
@@ -79,8 +80,10 @@ class LabMethods(StoreBase):
         return {(l_, e): SheetTally(l_, e, n, bool(s), bool(c)) for l_, e, n, s, c in rows}
 
     def finish_sheet(self, sheet_id: str, solved: int, items: int, *, finished_at: float | None = None,
-                     submit: Path | None = None) -> SheetRun:
-        """Hand the sheet in (the first time counts); its "completed" statement waits for `submit` too."""
+                     submit: Path | None = None, mastery: float | None = None) -> SheetRun:
+        """Hand the sheet in (the first time counts); its "completed" statement (and, with a `mastery`
+        score, its "passed" or "failed") waits for `submit` too. The statements are kept as lines of
+        one text, so every copy of them is the same."""
         def work(conn, at):
             run = _run(conn, self.learner_id, sheet_id)
             if run is None:
@@ -89,18 +92,21 @@ class LabMethods(StoreBase):
                 return run
             when = at if finished_at is None else min(at, finished_at)
             done = replace(run, finished_at=when, solved=solved, items=items)
-            text = _text(completion_statement(self._completion(done)))
+            made = finished_statements(self._completion(done, mastery), mastery_id(sheet_id, self.learner.name))
+            text = "\n".join(_text(statement) for statement in made)
             conn.execute("UPDATE sheet_runs SET finished_at = ?, solved = ?, items = ?, statement = ?"
                          " WHERE learner_id = ? AND sheet_id = ?", (when, solved, items, text, self.learner_id, sheet_id))
             if submit is not None:
-                self._queue(conn, submit, done.context, text, at)
+                for line in text.split("\n"):
+                    self._queue(conn, submit, done.context, line, at)
             return replace(done, statement=text)
         return self._apply(work)
 
     def statements(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[dict]:
         """The learner's xAPI statements: one per checked answer, one per finished sheet, oldest first."""
-        for line in self.statement_lines(since=since, sheet_id=sheet_id):
-            yield json.loads(line)
+        for lines in self.statement_lines(since=since, sheet_id=sheet_id):
+            for line in lines.splitlines():  # a finished sheet keeps "completed" and "passed" as two lines
+                yield json.loads(line)
 
     def statement_lines(self, *, since: float | None = None, sheet_id: str | None = None) -> Iterator[bytes]:
         """The same statements as JSON lines (UTF-8, `\n`-ended), the text kept when each was made.
@@ -116,11 +122,11 @@ class LabMethods(StoreBase):
                 yield (run.statement + "\n").encode("utf-8") if run.statement else encode(
                     completion_statement(self._completion(run)))
 
-    def _completion(self, run: SheetRun) -> CompletionRecord:
+    def _completion(self, run: SheetRun, mastery: float | None = None) -> CompletionRecord:
         return CompletionRecord(
             completion_id(run.sheet_id, self.learner.name), self.learner.name, run.context,
             solved=run.solved or 0, items=run.items or 0,
-            duration_ms=max(0.0, (run.finished_at - run.started_at) * 1000.0), at=run.finished_at)
+            duration_ms=max(0.0, (run.finished_at - run.started_at) * 1000.0), at=run.finished_at, mastery=mastery)
 
 
 def _text(statement: dict) -> str:

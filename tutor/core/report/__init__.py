@@ -1,6 +1,7 @@
 """The teacher's class report: statements read from anywhere, learners, exercises, answer groups, misconceptions."""
 
-from .build import build_report, make_report
+from .build import make_report
+from .feed import ReportFeed, build_report
 from .model import Cell, ExerciseRow, LearnerRow, Misconception, Report
 from .reading import Reading, read_paths
 from .responses import AnswerGroup
@@ -9,5 +10,5 @@ from .attempt import Attempt, Completion
 
 __all__ = [
     "AnswerGroup", "Attempt", "Cell", "Completion", "ExerciseRow", "LearnerRow", "Misconception", "Reading",
-    "Report", "SheetError", "SheetItems", "build_report", "make_report", "read_paths", "read_sheet",
+    "Report", "ReportFeed", "SheetError", "SheetItems", "build_report", "make_report", "read_paths", "read_sheet",
 ]

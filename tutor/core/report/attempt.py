@@ -31,18 +31,26 @@ class Attempt:
     group: str | None = None        # the class, from contextActivities.grouping
     choice_text: str | None = None
     where: str = ""                 # file:line it came from
+    params: tuple[tuple[str, str], ...] = ()  # the variant's parameters as shown (from the statement or rebuilt)
+    registration: str | None = None           # the learner's run of the sheet (cmi5)
 
     @property
     def key(self) -> str:
         return f"{self.lesson}/{self.exercise}"
 
+    @property
+    def params_text(self) -> str:
+        """a = 3, b = −2 (empty for an exercise without parameters)."""
+        return ", ".join(f"{name} = {value}" for name, value in self.params)
+
 
 @dataclass(frozen=True)
 class Completion:
-    """A learner finished a sheet (the "completed" statement)."""
+    """A learner finished a sheet (the "completed" statement), or was judged on it ("passed", "failed")."""
 
     learner: str
     sheet: str
     sheet_title: str | None
     score: float | None
     timestamp: datetime | None
+    verb: str = "completed"        # completed, passed or failed

@@ -59,8 +59,9 @@ class CourseSource:
         lesson = self.lesson(lesson_id)
         return [m.id for m in lesson.lesson.exercises] if lesson is not None else []
 
-    def variant(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple, str | None] | None:
-        """(a key equal for equal variants, the params as text) or None when it cannot be known."""
+    def variant(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple, str | None, tuple] | None:
+        """(a key equal for equal variants, the params as text, the params as (name, shown value)
+        pairs) or None when it cannot be known."""
         key = (lesson_id, exercise_id, seed)
         if key not in self._variants:  # a learner's wrong answers to one exercise share its seed
             self._variants[key] = self._variant(lesson_id, exercise_id, seed)
@@ -71,7 +72,7 @@ class CourseSource:
         if model is None:
             return None
         if not model.params:
-            return (), None
+            return (), None, ()
         if seed is None:
             return None
         from tutor.core.lessons.variants import VariantError, draw_params
@@ -82,7 +83,13 @@ class CourseSource:
             return None
         from tutor.core.maths.verdict import format_number
 
-        return tuple(sorted(values.items())), ", ".join(f"{k} = {format_number(v)}" for k, v in values.items())
+        pairs = tuple((k, format_number(v)) for k, v in values.items())  # as the exercise shows them
+        return tuple(sorted(values.items())), ", ".join(f"{k} = {v}" for k, v in pairs), pairs
+
+    def params(self, lesson_id: str, exercise_id: str, seed: int | None) -> tuple[tuple[str, str], ...]:
+        """The variant's parameters as the learner saw them, rebuilt from the seed (empty when unknown)."""
+        variant = self.variant(lesson_id, exercise_id, seed)
+        return variant[2] if variant is not None else ()
 
     def instance(self, lesson_id: str, exercise_id: str, seed: int | None):
         """The instance of this variant (built once per variant), or None."""

@@ -23,6 +23,7 @@ class LearnerRow:
     solutions: int                 # exercises whose worked solution was shown
     last: datetime | None
     help_reasons: tuple[str, ...]  # why the learner may need help; empty when all is well
+    verdict: str | None = None     # the sheet's "passed" or "failed" (cmi5), when the sheet has a mastery score
 
     @property
     def score(self) -> float:
@@ -44,6 +45,9 @@ class ExerciseRow:
     median_tries: float | None     # per learner: tries until solved, or all tries when not solved
     median_seconds: float | None   # per learner: time on the exercise
     in_sheet: bool = True
+    success_index: float | None = None    # WeBWorK's: mean score² / mean attempts (see stats.py)
+    discrimination: float | None = None   # point-biserial with the rest of the sheet (see stats.py)
+    discounted: str | None = None         # the teacher's note when it is left out of the scores
 
     @property
     def success_rate(self) -> float | None:
@@ -91,6 +95,10 @@ class Report:
     sheet: str | None = None
     files: int = 0
     seconds_to_build: float = 0.0
+    completions: list = field(default_factory=list)            # finished sheets (Completion), by time
+    variants: dict[str, list] = field(default_factory=dict)    # lesson/exercise -> VariantRow, per variant
+    show_variants: bool = False                                # the formats show `variants` (asked for)
+    recheck: object | None = None                              # a Recheck, when the answers were re-marked
 
     def learner(self, name: str) -> LearnerRow | None:
         return next((row for row in self.learners if row.name == name), None)

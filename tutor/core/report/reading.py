@@ -133,7 +133,7 @@ def read_file(path: Path, reading: Reading) -> None:
         if not line:
             continue
         try:
-            statement = _decode(line)
+            statement = decode_line(line)
         except ValueError:
             # A statement cut short (a crash while appending, a copy interrupted) still starts like one.
             reading.skip("a truncated line" if line.startswith("{") else "not JSON", f"{path}:{number}")
@@ -141,7 +141,7 @@ def read_file(path: Path, reading: Reading) -> None:
         reading.add(statement, f"{path}:{number}")
 
 
-def _decode(line: str) -> object:
+def decode_line(line: str) -> object:
     """One JSON value (msgspec: several times faster than json on a class's thousands of lines)."""
     import msgspec
 

@@ -7,59 +7,21 @@ report counts and names (it never raises on bad input).
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from .attempt import Attempt, Completion
+from .values import learner_name, parse_duration, parse_time
 
 EXERCISE_URN = "urn:tutor:exercise:"
 SHEET_URN = "urn:tutor:sheet:"
 CLASS_URN = "urn:tutor:class:"
 EXT = "urn:tutor:ext:"
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
-
-_DURATION = re.compile(
-    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
-)
-
+SHEET_VERBS = {COMPLETED: "completed", "http://adlnet.gov/expapi/verbs/passed": "passed",
+               "http://adlnet.gov/expapi/verbs/failed": "failed"}
 
 class Refused(Exception):
     """A statement the report cannot use; the message is the reason, counted in the warnings."""
-
-
-def parse_duration(text: object) -> float | None:
-    """Seconds in an ISO 8601 duration such as PT1M12.4S (None when absent or unreadable)."""
-    if not isinstance(text, str):
-        return None
-    match = _DURATION.match(text.strip())
-    if not match or text.strip() in ("P", "PT"):
-        return None
-    d, h, m, s = (float(match[k] or 0) for k in "dhms")
-    return ((d * 24 + h) * 60 + m) * 60 + s
-
-
-def parse_time(text: object) -> datetime | None:
-    """An ISO 8601 timestamp, always timezone-aware (UTC when the text names no zone)."""
-    if not isinstance(text, str):
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
-def learner_name(actor: object) -> str | None:
-    """The account name, else the name, else the mailbox: how another tool may name a person."""
-    if not isinstance(actor, dict):
-        return None
-    account = actor.get("account")
-    for value in ((account or {}).get("name") if isinstance(account, dict) else None,
-                  actor.get("name"), actor.get("mbox"), actor.get("openid")):
-        if isinstance(value, str) and value.strip():
-            return value.strip().removeprefix("mailto:")
-    return None
 
 
 def _name(definition: object) -> str:
@@ -102,10 +64,10 @@ def read_statement(statement: object, where: str = "") -> Attempt | Completion:
     result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
     sheet, sheet_title, group = _context(statement)
     when = parse_time(statement.get("timestamp"))
-    if object_id.startswith(SHEET_URN) and verb == COMPLETED:
+    if object_id.startswith(SHEET_URN) and verb in SHEET_VERBS:
         scaled = (result.get("score") or {}).get("scaled") if isinstance(result.get("score"), dict) else None
         return Completion(learner, object_id.removeprefix(SHEET_URN), _name(statement["object"].get("definition")) or sheet_title,
-                          float(scaled) if isinstance(scaled, (int, float)) else None, when)
+                          float(scaled) if isinstance(scaled, (int, float)) else None, when, SHEET_VERBS[verb])
     if not object_id.startswith(EXERCISE_URN):
         raise Refused("another tool's activity")
     lesson, _, exercise = object_id.removeprefix(EXERCISE_URN).partition("/")
@@ -132,5 +94,19 @@ def read_statement(statement: object, where: str = "") -> Attempt | Completion:
         seconds=parse_duration(result.get("duration")),
         timestamp=when, sheet=sheet, sheet_title=sheet_title, group=group,
         choice_text=ext.get(EXT + "choice-text") if isinstance(ext.get(EXT + "choice-text"), str) else None,
-        where=where,
+        where=where, params=_params(ext.get(EXT + "params")), registration=_registration(statement),
     )
+
+
+def _params(value: object) -> tuple[tuple[str, str], ...]:
+    """The variant's parameters from the statement ({"a": "3"}), as (name, shown value) pairs."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple((str(k), v if isinstance(v, str) else str(v)) for k, v in value.items()
+                 if isinstance(v, (str, int, float)) and not isinstance(v, bool))
+
+
+def _registration(statement: dict) -> str | None:
+    context = statement.get("context")
+    found = context.get("registration") if isinstance(context, dict) else None
+    return found if isinstance(found, str) else None

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from .model import Report
-from .text import HELP_MARK, clock, exercise_label, minutes, number, percent
+from .text import HELP_MARK, clock, exercise_label, minutes, number, percent, signed
 
 LEARNER_COLUMNS = ("", "learner", "solved", "attempted", "score", "time", "hints", "solutions", "last")
-EXERCISE_COLUMNS = ("exercise", "lesson", "learners", "success", "median tries", "median time", "wrong answers")
+EXERCISE_COLUMNS = ("exercise", "lesson", "learners", "success", "median tries", "median time", "wrong answers",
+                    "success index", "discrimination")
 GROUP_COLUMNS = ("count", "answer (as typed)", "diagnosis", "learners")
 MISCONCEPTION_COLUMNS = ("diagnosis", "wrong answers", "learners", "exercises")
 
 
 def learner_rows(report: Report) -> list[tuple[str, ...]]:
-    return [(HELP_MARK if r.needs_help else "", r.name, str(r.solved), f"{r.attempted}/{r.items}", percent(r.score),
-             minutes(r.seconds), str(r.hints), str(r.solutions), clock(r.last)) for r in report.learners]
+    return [(HELP_MARK if r.needs_help else "", r.name, str(r.solved), f"{r.attempted}/{r.items}",
+             percent(r.score) + (f" {r.verdict}" if r.verdict else ""), minutes(r.seconds), str(r.hints),
+             str(r.solutions), clock(r.last)) for r in report.learners]
 
 
 def exercise_rows(report: Report) -> list[tuple[str, ...]]:
-    return [(exercise_label(r), r.key.partition("/")[0], str(r.attempted), percent(r.success_rate),
-             number(r.median_tries), minutes(r.median_seconds), str(r.wrong)) for r in report.exercises]
+    return [(exercise_label(r) + (" (discounted)" if r.discounted else ""), r.key.partition("/")[0], str(r.attempted),
+             percent(r.success_rate), number(r.median_tries), minutes(r.median_seconds), str(r.wrong),
+             signed(r.success_index, plus=False), signed(r.discrimination)) for r in report.exercises]
 
 
 def group_rows(report: Report, key: str, learners_shown: int = 4) -> list[tuple[str, ...]]:

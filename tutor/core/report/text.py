@@ -40,6 +40,14 @@ def number(value: float | None) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
+def signed(value: float | None, plus: bool = True) -> str:
+    """+0.41, −0.12, 0.62: two decimals, with a real minus sign; — when there is no value."""
+    if value is None:
+        return "—"
+    text = f"{value:+.2f}" if plus else f"{value:.2f}"
+    return text.replace("-", "−")
+
+
 def exercise_label(row: ExerciseRow) -> str:
     """`dfdx-basic ∂f/∂x`: the id says which, the title what it asks."""
     exercise = row.key.partition("/")[2]

@@ -52,6 +52,9 @@ class SheetFile(Strict, kw_only=True):
     lessons: Annotated[list[Annotated[str, Meta(min_length=1)]], Meta(
         description="lesson files or folders, relative to this sheet, added to the bundled course")] = []
     description: Annotated[str | None, Meta(description="shown on the sheet screen (Markdown)")] = None
+    mastery: Annotated[Annotated[float, Meta(gt=0, le=1)] | None, Meta(
+        description="the share of items to solve to pass (0.8: 80%): a handed-in sheet is then also "
+                    "\"passed\" or \"failed\" (cmi5's mastery score)")] = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -100,12 +100,13 @@ class SheetSession:
         return progress
 
     def finish(self, at: float | None = None) -> SheetRun:
-        """Hand the sheet in (once): the "completed" statement records the score."""
+        """Hand the sheet in (once): the "completed" statement records the score (and "passed" or
+        "failed" follows it when the sheet has a mastery score)."""
         if not self.run.finished:
             tallies = self.store.sheet_tallies(self.sheet.id)
             solved = sum(1 for e in self.exercises if (t := tallies.get((e.lesson_id, e.exercise_id))) and t.solved)
             self.run = self.store.finish_sheet(self.sheet.id, solved, len(self.exercises), finished_at=at,
-                                               submit=self.submit)
+                                               submit=self.submit, mastery=self.sheet.file.mastery)
         return self.run
 
     def _exercise_progress(self, entry: SheetExercise, tally) -> ExerciseProgress:

@@ -62,6 +62,10 @@ class ReadCompletion:
     duration_ms: float | None
     at: float
     raw: str
+    verb: str = v.COMPLETED  # or cmi5's passed / failed, the verdict that follows a completed sheet
+
+
+SHEET_VERBS = (v.COMPLETED, v.PASSED, v.FAILED)
 
 
 def read_statement(data: object) -> ReadAnswer | ReadCompletion:
@@ -84,14 +88,14 @@ def read_statement(data: object) -> ReadAnswer | ReadCompletion:
     result = data.get("result") if isinstance(data.get("result"), dict) else {}
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     sheet = _sheet(data.get("context"))
-    if target.startswith(v.SHEET) and verb == v.COMPLETED:
+    if target.startswith(v.SHEET) and verb in SHEET_VERBS:
         score = result.get("score") if isinstance(result.get("score"), dict) else {}
         sheet_id = target[len(v.SHEET):]
         name = _name(data["object"]) or sheet_id
         context = sheet or SheetContext(sheet_id, name, "")
         return ReadCompletion(statement_id, learner, SheetContext(sheet_id, name, context.class_name),
                               int(score.get("raw", 0) or 0), int(score.get("max", 0) or 0),
-                              _duration(result.get("duration")), at, raw)
+                              _duration(result.get("duration")), at, raw, verb)
     if not target.startswith(v.EXERCISE):
         raise Skip(f"another tool's activity ({target[:80]})")
     lesson_id, _, exercise_id = target[len(v.EXERCISE):].partition("/")

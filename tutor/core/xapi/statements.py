@@ -37,6 +37,7 @@ class AnswerRecord:
     at: float                     # unix time (UTC seconds)
     sheet: SheetContext | None = None
     choice_text: str | None = None
+    params: tuple[tuple[str, str], ...] = ()   # the variant's parameters as shown (name, value)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class CompletionRecord:
     items: int
     duration_ms: float
     at: float
+    mastery: float | None = None  # the sheet's mastery score (0…1): a "passed" or "failed" follows
+
+    @property
+    def scaled(self) -> float:
+        return round(self.solved / self.items, 4) if self.items else 0.0
 
 
 def actor(name: str) -> dict:
@@ -95,6 +101,8 @@ def answer_statement(r: AnswerRecord) -> dict:
         extensions[v.MESSAGE] = r.message
     if r.choice_text is not None:
         extensions[v.CHOICE_TEXT] = r.choice_text
+    if r.params:
+        extensions[v.PARAMS] = dict(r.params)
     context: dict = {"platform": v.PLATFORM, "extensions": {v.LESSON: r.lesson_id}}
     if r.sheet is not None:
         context.update(_sheet_context(r.sheet, r.learner, parent=True))
@@ -117,20 +125,53 @@ def answer_statement(r: AnswerRecord) -> dict:
 
 
 def completion_statement(r: CompletionRecord) -> dict:
-    scaled = r.solved / r.items if r.items else 0.0
     context = {"platform": v.PLATFORM, **_sheet_context(r.sheet, r.learner, parent=False)}
     return {
         "id": r.statement_id,
         "actor": actor(r.learner),
         "verb": {"id": v.COMPLETED, "display": {v.LANG: "completed"}},
-        "object": {"objectType": "Activity", "id": v.SHEET + r.sheet.sheet_id,
-                   "definition": {"name": {v.LANG: r.sheet.title}, "type": v.ASSESSMENT}},
+        "object": _sheet_object(r.sheet),
         "result": {"completion": True,
-                   "score": {"scaled": round(scaled, 4), "raw": r.solved, "min": 0, "max": r.items},
+                   "score": {"scaled": r.scaled, "raw": r.solved, "min": 0, "max": r.items},
                    "duration": duration(r.duration_ms)},
         "context": context,
         "timestamp": timestamp(r.at),
     }
+
+
+def mastery_statement(r: CompletionRecord, statement_id: str) -> dict:
+    """cmi5's "passed" or "failed": the run's score against the sheet's mastery score.
+
+    Made once, when the sheet is handed in, in the same registration as every answer of the run;
+    a run is judged once, so a "failed" never follows a "passed".
+    """
+    passed = r.items > 0 and r.solved / r.items >= (r.mastery or 0.0) - 1e-9  # 4/5 meets 0.8
+    verb = v.PASSED if passed else v.FAILED
+    context = {"platform": v.PLATFORM, **_sheet_context(r.sheet, r.learner, parent=False)}
+    context["extensions"] = {v.MASTERY_SCORE: r.mastery}
+    return {
+        "id": statement_id,
+        "actor": actor(r.learner),
+        "verb": {"id": verb, "display": {v.LANG: "passed" if passed else "failed"}},
+        "object": _sheet_object(r.sheet),
+        "result": {"success": passed, "score": {"scaled": r.scaled, "raw": r.solved, "min": 0, "max": r.items},
+                   "duration": duration(r.duration_ms)},
+        "context": context,
+        "timestamp": timestamp(r.at),
+    }
+
+
+def finished_statements(r: CompletionRecord, mastery_statement_id: str) -> list[dict]:
+    """A finished sheet's statements: "completed", then "passed" or "failed" when the sheet has a mastery score."""
+    out = [completion_statement(r)]
+    if r.mastery is not None:
+        out.append(mastery_statement(r, mastery_statement_id))
+    return out
+
+
+def _sheet_object(sheet: SheetContext) -> dict:
+    return {"objectType": "Activity", "id": v.SHEET + sheet.sheet_id,
+            "definition": {"name": {v.LANG: sheet.title}, "type": v.ASSESSMENT}}
 
 
 def encode(statement: dict) -> bytes:

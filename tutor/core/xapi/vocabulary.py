@@ -18,6 +18,10 @@ PLATFORM = "tutor"
 
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
+# cmi5's verdict on a finished sheet against its mastery score (one of the two, never both).
+PASSED = "http://adlnet.gov/expapi/verbs/passed"
+FAILED = "http://adlnet.gov/expapi/verbs/failed"
+MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
 LANG = "en-US"
@@ -31,6 +35,7 @@ SEED = EXT + "seed"
 MODE = EXT + "mode"
 MESSAGE = EXT + "message"
 CHOICE_TEXT = EXT + "choice-text"
+PARAMS = EXT + "params"      # the variant's parameters as shown: {"a": "3", "b": "-2"}
 LESSON = EXT + "lesson"
 
 # Every id the tutor makes is a name-based (version 5) UUID in this namespace, so the same answer
@@ -67,3 +72,8 @@ def registration(sheet_id: str, learner: str) -> str:
 def completion_id(sheet_id: str, learner: str) -> str:
     """The one "completed" statement of a learner's sheet."""
     return str(uuid.uuid5(NAMESPACE, SEP.join((learner, f"sheet:{sheet_id}", "completed"))))
+
+
+def mastery_id(sheet_id: str, learner: str) -> str:
+    """The one "passed" or "failed" statement of a learner's sheet (a run is judged once)."""
+    return str(uuid.uuid5(NAMESPACE, SEP.join((learner, f"sheet:{sheet_id}", "mastery"))))

@@ -107,6 +107,10 @@ class LabControls(Vertical):
             self.controls = controls
             self.key = key
 
+        @property
+        def control(self) -> LabControls:
+            return self.controls
+
     class Applied(Message):
         """`field` is start, lr or steps; `value` is already read (a dict, a float, an int)."""
 
@@ -115,6 +119,10 @@ class LabControls(Vertical):
             self.controls = controls
             self.field = field
             self.value = value
+
+        @property
+        def control(self) -> LabControls:
+            return self.controls
 
     class Done(Message):
         """Focus may go back to the charts."""

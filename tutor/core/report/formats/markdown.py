@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..model import Report
 from ..summary import (EXERCISE_COLUMNS, GROUP_COLUMNS, LEARNER_COLUMNS, MISCONCEPTION_COLUMNS, exercise_rows,
                        group_rows, headline, learner_rows, misconception_rows)
+from ..sections import (CHANGE_COLUMNS, VARIANT_COLUMNS, change_rows, discounted_lines, recheck_headline, recheck_of,
+                        skipped_lines, variant_tables)
 from ..text import HELP_MARK, exercise_label
 
 
@@ -20,6 +22,12 @@ def table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 def render(report: Report) -> str:
     lines = [f"# {report.title}", "", headline(report), ""]
+    found = recheck_of(report)
+    if found is not None:
+        lines += ["## Re-marked", "", recheck_headline(found), "", *[f"- {x}" for x in skipped_lines(found)], ""]
+        for title, changes in (("Verdicts changed", found.verdicts), ("Same verdict, another diagnosis", found.diagnoses)):
+            if changes:
+                lines += [f"### {title}", "", *table(CHANGE_COLUMNS, change_rows(changes)), ""]
     if report.needing_help:
         lines += ["## May need help", ""]
         lines += [f"- **{r.name}**: {'; '.join(r.help_reasons)}" for r in report.needing_help]
@@ -27,6 +35,12 @@ def render(report: Report) -> str:
     lines += ["## Learners", "", *table(LEARNER_COLUMNS, learner_rows(report)), "",
               f"{HELP_MARK} may need help. Score: solved of the sheet's items; a shown worked solution does not count.", ""]
     lines += ["## Exercises (hardest first)", "", *table(EXERCISE_COLUMNS, exercise_rows(report)), ""]
+    if discounted_lines(report):
+        lines += ["Discounted (left out of the scores):", "", *[f"- {x}" for x in discounted_lines(report)], ""]
+    if report.show_variants:
+        lines += ["## By variant", ""]
+        for key, rows in variant_tables(report):
+            lines += [f"### {key}", "", *table(VARIANT_COLUMNS, rows), ""]
     lines += ["## Misconceptions", ""]
     lines += table(MISCONCEPTION_COLUMNS, misconception_rows(report)) if report.misconceptions else ["None named."]
     lines += ["", "## Response analysis", ""]

@@ -12,6 +12,7 @@ from ..model import Report
 from ..summary import (EXERCISE_COLUMNS, LEARNER_COLUMNS, MISCONCEPTION_COLUMNS, exercise_rows, headline,
                        learner_rows, misconception_rows)
 from ..text import exercise_label, percent, plural
+from .page_sections import discounted_note, recheck_section, variants_section
 from .page_style import STYLE
 from .svg import Bar, bar_chart
 
@@ -92,12 +93,14 @@ def render(report: Report) -> str:
         "<nav><a href=\"#help\">May need help</a> · <a href=\"#learners\">Learners</a> · "
         "<a href=\"#exercises\">Exercises</a> · <a href=\"#misconceptions\">Misconceptions</a> · "
         "<a href=\"#responses\">Response analysis</a></nav>",
+        recheck_section(report),
         f"<section id=\"help\"><h2>May need help</h2>{_help(report)}</section>",
         f"<section id=\"learners\"><h2>Learners</h2>{table(LEARNER_COLUMNS, learner_rows(report), help_rows)}",
         "<p class=\"note\">⚑ may need help. Score: solved of the sheet's items; an exercise whose worked "
         "solution was shown does not count as solved. Times are UTC.</p></section>",
         f"<section id=\"exercises\"><h2>Exercises, hardest first</h2>{_success_chart(report)}",
-        f"{table(EXERCISE_COLUMNS, exercise_rows(report))}</section>",
+        f"{table(EXERCISE_COLUMNS, exercise_rows(report))}{discounted_note(report)}</section>",
+        variants_section(report),
         f"<section id=\"misconceptions\"><h2>Misconceptions</h2>{_misconception_chart(report)}",
         f"{table(MISCONCEPTION_COLUMNS, misconception_rows(report, 6)) if report.misconceptions else ''}</section>",
         "<section id=\"responses\"><h2>Response analysis</h2><p class=\"note\">Each exercise's wrong answers, "

@@ -26,12 +26,12 @@ def render(report: Report) -> str:
         writer.writerow((
             cell.learner, row.group or "", lesson, exercise, titles.get(cell.exercise, ""), cell.tries,
             cell.tries_to_solve if cell.tries else "", cell.wrong, int(cell.solved), int(cell.solution_shown),
-            cell.hints, round(cell.seconds, 1), stamp(cell.first), stamp(cell.last), _safe(cell.last_response),
+            cell.hints, round(cell.seconds, 1), stamp(cell.first), stamp(cell.last), safe_cell(cell.last_response),
             ";".join(cell.diagnoses), int(row.needs_help),
         ))
     return out.getvalue()
 
 
-def _safe(text: str) -> str:
+def safe_cell(text: str) -> str:
     """A typed answer like =1+2 or -x must stay text: spreadsheets run cells that start with = + - @."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -7,6 +7,8 @@ import unicodedata
 from ..model import Report
 from ..summary import (EXERCISE_COLUMNS, GROUP_COLUMNS, LEARNER_COLUMNS, MISCONCEPTION_COLUMNS, exercise_rows,
                        group_rows, headline, learner_rows, misconception_rows)
+from ..sections import (CHANGE_COLUMNS, VARIANT_COLUMNS, change_rows, discounted_lines, recheck_headline, recheck_of,
+                        skipped_lines, variant_tables)
 from ..text import exercise_label
 
 MAX_CELL = 48  # a long answer is cut so a row still fits a wide terminal
@@ -31,12 +33,29 @@ def table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [line(columns), line("─" * w for w in widths), *(line(r) for r in rows)]
 
 
+def recheck_lines(report: Report) -> list[str]:
+    found = recheck_of(report)
+    if found is None:
+        return []
+    out = ["RE-MARKED", recheck_headline(found), *skipped_lines(found)]
+    if found.verdicts:
+        out += ["", "Verdicts changed", *table(CHANGE_COLUMNS, change_rows(found.verdicts))]
+    if found.diagnoses:
+        out += ["", "Same verdict, another diagnosis", *table(CHANGE_COLUMNS, change_rows(found.diagnoses))]
+    return out + [""]
+
+
 def render(report: Report) -> str:
-    out = [report.title, headline(report), ""]
+    out = [report.title, headline(report), "", *recheck_lines(report)]
     for r in report.needing_help:
         out.append(f"⚑ {r.name}: {'; '.join(r.help_reasons)}")
     out += ["", "LEARNERS", *table(LEARNER_COLUMNS, learner_rows(report))]
     out += ["", "EXERCISES (hardest first)", *table(EXERCISE_COLUMNS, exercise_rows(report))]
+    out += [f"discounted (left out of the scores): {line}" for line in discounted_lines(report)]
+    if report.show_variants:
+        out += ["", "BY VARIANT (exercises met in several variants)"]
+        for key, rows in variant_tables(report):
+            out += ["", key, *table(VARIANT_COLUMNS, rows)]
     out += ["", "MISCONCEPTIONS", *(table(MISCONCEPTION_COLUMNS, misconception_rows(report))
                                    if report.misconceptions else ["none named"])]
     out += ["", "RESPONSE ANALYSIS (wrong answers grouped by the checker)"]
