@@ -144,7 +144,7 @@ class MatrixExercise(ExerciseType):
         shown_matrix = matrix_text(m)
         at = ", ".join(f"{k} = {format_number(parse_number_text(v, values))}" for k, v in (spec.at or {}).items())
         what = self._shows(values)
-        fields = dict(placeholders={"function": what or "", "at": f"({at})" if at else "",
+        fields = dict(placeholders={"function": self._function_text(values), "at": f"({at})" if at else "",
                                     "matrix": shown_matrix})
         if ask == "matrix":
             numeric = not any(e.free_symbols for row in m for e in row)
@@ -171,10 +171,19 @@ class MatrixExercise(ExerciseType):
     def _points(self, seed: int) -> PointSet:
         return PointSet(seed=seed, domains=dict(self.domains))
 
+    def _function_text(self, values: Mapping[str, Fraction]) -> str:
+        """The function as the author wrote it; with params in it, as sympy writes it (no `+ −4·x`)."""
+        spec = self.model.compute
+        if spec.kind != "hessian":
+            return ""
+        if values and self.functions[0] is not None and any(s.name in values for s in self.functions[0].free_symbols):
+            return render(self.substitute(self.functions[0], values))
+        return self.display(("compute", "hessian"), values) or ""
+
     def _shows(self, values: Mapping[str, Fraction]) -> str | None:
         spec, f = self.model.compute, self.model.function_name
         if spec.kind == "hessian":
-            text = self.display(("compute", "hessian"), values) or ""
+            text = self._function_text(values)
             rows = self._rows(values)
             mean = f", averaged over {len(rows)} points" if len(rows) > 1 else ""
             return f"{f}({', '.join(self.variables)}) = {text}{mean}"
