@@ -19,6 +19,7 @@ from tutor.core.maths.check import Tolerance
 from tutor.core.maths.differentiate import diff
 from tutor.core.maths.floateval import Unsupported
 from tutor.core.maths.mistakes import derivative_mistakes
+from tutor.core.maths.nodes import Var, walk
 from tutor.core.maths.render import render
 
 from ..exercises import BackpropModel
@@ -49,7 +50,7 @@ class BackpropExercise(ExerciseType):
             expr = self.read(("nodes", name), text, tuple(known))
             if expr is not None:
                 used = {s.name for s in expr.free_symbols}
-                self.parents[name] = tuple(n for n in self.order_of_appearance(text) if n in used and n in known)
+                self.parents[name] = tuple(n for n in self._appearance(("nodes", name)) if n in used and n in known)
                 self.exprs[name] = expr
             known.append(name)
         names = list(model.nodes)
@@ -59,6 +60,14 @@ class BackpropExercise(ExerciseType):
                 self.problems.append(Problem_(("nodes", name), f"the node {name} is not used by a later node: "
                                                                f"every node but the last ({names[-1]}) must feed another"))
         self.wanted = tuple(model.wrt or model.inputs)
+
+    def _appearance(self, field: tuple) -> list[str]:
+        """The names in a node's formula in the order they first appear (read with its own vocabulary)."""
+        seen: dict[str, int] = {}
+        for node in walk(self.trees[field]):
+            if isinstance(node, Var):
+                seen.setdefault(node.name, node.start)
+        return sorted(seen, key=seen.__getitem__)
 
     # -- one variant --------------------------------------------------------------------------------------
     def graph(self, values: Mapping[str, Fraction]) -> Graph:
