@@ -52,6 +52,7 @@ def fill(blanks: Sequence[Blank], given: Mapping[str, Values] | None = None) -> 
 
 
 def shown(values: Values, names: Sequence[str] = ()) -> str:
+    values = tuple(0.0 if math.isfinite(x) and abs(x) < 1e-12 else x for x in values)  # float noise: 0
     if len(values) == 1:
         return show(values[0])
     if names:

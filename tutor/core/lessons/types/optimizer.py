@@ -38,7 +38,10 @@ def _t(t: int) -> str:
 
 
 def _v(values) -> str:
-    return show(values[0]) if len(values) == 1 else "(" + ", ".join(show(x) for x in values) + ")"
+    """(2.88, −0.9); float noise next to the other numbers (−2.2e−16 beside 1.8) shows as 0."""
+    scale = max((abs(x) for x in values if math.isfinite(x)), default=0.0)
+    clean = [0.0 if math.isfinite(x) and abs(x) < 1e-12 * max(scale, 1.0) else x for x in values]
+    return show(clean[0]) if len(clean) == 1 else "(" + ", ".join(show(x) for x in clean) + ")"
 
 
 class OptimizerExercise(ExerciseType):
