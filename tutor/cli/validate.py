@@ -26,6 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _cores() -> int:
+    """Processes to prove the exercises in: the cores this process may use, at most 4."""
+    import os
+
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except AttributeError:  # not on Linux
+        return max(1, min(4, os.cpu_count() or 1))
+
+
 def run(args: argparse.Namespace) -> int:
     from tutor.core.lessons.safetext import clean, json_safe
     from tutor.core.lessons.validate import validate_course
@@ -36,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         from .sheet_check import validate
 
         return validate(args)
-    report = validate_course(args.path, seeds=args.seeds)
+    report = validate_course(args.path, seeds=args.seeds, workers=_cores())
     if args.json:
         print(json_safe(json.dumps(report.to_json(), ensure_ascii=False, indent=2)))
         return 0 if report.ok else 1

@@ -48,29 +48,76 @@ class Report:
         }
 
 
-def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
+def validate_course(path: Path | str | None = None, seeds: int = 20, workers: int = 1) -> Report:
+    """Validate every lesson; `workers` > 1 proves the exercises in that many forked processes
+    (the command line uses the machine's cores; the result is the same, in the same order)."""
     started = time.perf_counter()
     course = load_course(path)
     errors = list(course.errors)
     counts: Counter = Counter()
     with_variants = 0
-    for lesson in course.lessons:
-        errors.extend(_prose(lesson))
-        errors.extend(_lab_presets(lesson))
+    jobs: list[tuple[int, int]] = []
+    for li, lesson in enumerate(course.lessons):
         for index, exercise in enumerate(lesson.lesson.exercises):
             checker = lesson.exercise(exercise.id)
             if checker is None or checker.model is not exercise:
                 continue
             counts[checker.kind] += 1
-            variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
-            problems = checker.validate(list(variants))
-            for problem in problems:
-                errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
-                                  f"exercise '{exercise.id}': {problem.message}"))
-            if not problems:
-                errors.extend(_placeholders(lesson, index, checker))
+            jobs.append((li, index))
+    found = _in_workers(course, jobs, seeds, workers) if workers > 1 and len(jobs) > 1 else None
+    if found is None:
+        found = [_exercise_errors(course, job, seeds) for job in jobs]
+    by_lesson: dict[int, list[LessonError]] = {}
+    for (li, _), problems in zip(jobs, found):
+        by_lesson.setdefault(li, []).extend(problems)
+    for li, lesson in enumerate(course.lessons):
+        errors.extend(_prose(lesson))
+        errors.extend(_lab_presets(lesson))
+        errors.extend(by_lesson.get(li, []))
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
+
+
+def _exercise_errors(course: Course, job: tuple[int, int], seeds: int) -> list[LessonError]:
+    """One exercise proved over its variants (one when it has no params), and its placeholders."""
+    lesson = course.lessons[job[0]]
+    index = job[1]
+    exercise = lesson.lesson.exercises[index]
+    checker = lesson.exercise(exercise.id)
+    problems = checker.validate(list(range(seeds) if exercise.params else range(1)))
+    errors = [error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
+                       f"exercise '{exercise.id}': {problem.message}") for problem in problems]
+    return errors or _placeholders(lesson, index, checker)
+
+
+# -- proving in forked workers (the command line) ----------------------------------------------------------------
+_SHARED: tuple[Course, int] | None = None  # what a forked worker inherits: the course, already read
+
+
+def _work(part: list[tuple[int, int]]) -> list[list[LessonError]]:
+    course, seeds = _SHARED
+    return [_exercise_errors(course, job, seeds) for job in part]
+
+
+def _in_workers(course: Course, jobs: list[tuple[int, int]], seeds: int, workers: int):
+    """The jobs split over `workers` forked processes, which inherit the course (no re-import of
+    sympy, no re-reading); None where fork is not available, so the caller proves them here."""
+    import multiprocessing
+
+    global _SHARED
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    parts = [jobs[k::workers] for k in range(workers)]  # interleaved: the slow lessons are spread out
+    _SHARED = (course, seeds)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_work, parts)
+    finally:
+        _SHARED = None
+    out: dict[tuple[int, int], list[LessonError]] = {}
+    for part, results in zip(parts, done):
+        out.update(zip(part, results))
+    return [out[job] for job in jobs]
 
 
 _MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", re.S)

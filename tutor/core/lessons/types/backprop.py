@@ -16,7 +16,6 @@ from fractions import Fraction
 from tutor.core.descent.trace import show
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import Tolerance
-from tutor.core.maths.differentiate import diff
 from tutor.core.maths.floateval import Unsupported
 from tutor.core.maths.mistakes import derivative_mistakes
 from tutor.core.maths.nodes import Var, walk
@@ -24,7 +23,7 @@ from tutor.core.maths.render import render
 
 from ..exercises import BackpropModel
 from ..variants import VariantError, parse_number_text
-from .backprop_graph import Graph, Node, value_at
+from .backprop_graph import Graph, Node, derivative, value_at
 from .base import ExerciseError, ExerciseType, Problem_
 from .entries import Blank, EntriesJudge, Env, HandWork, Slip, describe
 
@@ -75,9 +74,9 @@ class BackpropExercise(ExerciseType):
             inputs = {k: float(parse_number_text(v, values)) for k, v in self.model.inputs.items()}
         except VariantError as error:
             raise ExerciseError([Problem_(("inputs",), str(error))]) from error
-        nodes = [Node(name, self.substitute(self.exprs[name], values), self.display(("nodes", name), values) or "",
-                      self.parents[name]) for name in self.model.nodes]
-        return Graph(inputs, nodes)
+        nodes = [Node(name, self.exprs[name], self.display(("nodes", name), values) or "", self.parents[name])
+                 for name in self.model.nodes]
+        return Graph(inputs, nodes, {k: float(v) for k, v in values.items()})
 
     def blanks(self, g: Graph) -> list[Blank]:
         out_name = g.output
@@ -100,7 +99,7 @@ class BackpropExercise(ExerciseType):
         value = g.local(c, n)
         formula = render(g.derivative(c, n))
         node = g.nodes[c]
-        at = {p: g.value[p] for p in node.parents}
+        at = g.at(c)
 
         def slips(env: Env) -> list[Slip]:
             found: list[Slip] = [("not-differentiated", (g.value[c],),
@@ -112,7 +111,8 @@ class BackpropExercise(ExerciseType):
                                   f"That is ∂{c}/∂{other}: you differentiated {c} = {node.shown} by {other}, "
                                   f"not by {n}."))
             symbols = tuple(symbol(p) for p in node.parents)
-            for m in derivative_mistakes(node.expr, symbol(n), symbols, c):
+            constants = {symbol(k): v for k, v in g.constants.items()}
+            for m in derivative_mistakes(node.expr.xreplace(constants), symbol(n), symbols, c):
                 if m.code in ("not-differentiated", "wrong-variable"):
                     continue
                 try:
@@ -174,6 +174,14 @@ class BackpropExercise(ExerciseType):
                                                        "the backward value above times the local derivative"))
         return Blank(key, asks, f"node {n}", (), compute=compute, working=working, slips=slips)
 
+    def composition(self):
+        """The output as one formula of the inputs (and params): the nodes put into each other."""
+        names = list(self.model.nodes)
+        whole = self.exprs[names[-1]]
+        for name in reversed(names[:-1]):
+            whole = whole.xreplace({symbol(name): self.exprs[name]})
+        return whole
+
     def instance(self, seed: int):
         values = self.values(seed)
         g = self.graph(values)
@@ -201,11 +209,9 @@ class BackpropExercise(ExerciseType):
             if not _finite(v):
                 return [Problem_(("nodes",), f"{key} has no value at these inputs")]
         # The chain rule node by node must agree with differentiating the whole composition at once.
-        whole = g.nodes[g.output].expr
-        for name in reversed(g.order[:-1]):
-            whole = whole.xreplace({symbol(name): g.nodes[name].expr})
+        whole = self.composition()
         for leaf in self.wanted:
-            direct = value_at(diff(whole, symbol(leaf)), g.inputs)
+            direct = value_at(derivative(whole, leaf), {**g.constants, **g.inputs})
             backward = judge.exact.get(f"∂{g.output}/∂{leaf}", (0.0,))[0]
             if not abs(direct - backward) <= 1e-9 * max(1.0, abs(direct)):
                 return [Problem_(("nodes",), f"backpropagation gives ∂{g.output}/∂{leaf} = {backward!r} but the "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -24,6 +25,13 @@ def value_at(expr: sp.Expr, values: Mapping[str, float]) -> float:
     return float(evaluate_float(expr, env, 1)[0])
 
 
+@lru_cache(maxsize=1024)
+def derivative(expr: sp.Expr, name: str) -> sp.Expr:
+    """∂expr/∂name, worked out once per formula: every variant of an exercise shares its formulas
+    (the params stay symbols, their values come with the inputs), so only the numbers change."""
+    return diff(expr, symbol(name))
+
+
 @dataclass(frozen=True)
 class Node:
     name: str
@@ -35,26 +43,32 @@ class Node:
 class Graph:
     """Inputs (leaves with values) and computed nodes in forward order; the last node is the output."""
 
-    def __init__(self, inputs: Mapping[str, float], nodes: Sequence[Node]) -> None:
+    def __init__(self, inputs: Mapping[str, float], nodes: Sequence[Node],
+                 constants: Mapping[str, float] | None = None) -> None:
+        """`constants`: the values of names a formula may hold besides its parents (the params)."""
         self.inputs = dict(inputs)
+        self.constants = dict(constants or {})
         self.nodes = {n.name: n for n in nodes}
         self.order = [n.name for n in nodes]
         self.output = self.order[-1]
         self.value: dict[str, float] = dict(inputs)
         for node in nodes:
-            self.value[node.name] = value_at(node.expr, {p: self.value[p] for p in node.parents})
+            self.value[node.name] = value_at(node.expr, self.at(node.name))
         self.consumers: dict[str, list[str]] = {name: [] for name in (*self.inputs, *self.order)}
         for node in nodes:
             for parent in node.parents:
                 self.consumers[parent].append(node.name)
 
+    def at(self, name: str) -> dict[str, float]:
+        """The values a node's formula is evaluated with: its parents' and the constants."""
+        return {**self.constants, **{p: self.value[p] for p in self.nodes[name].parents}}
+
     def derivative(self, child: str, parent: str) -> sp.Expr:
-        """∂child/∂parent as an expression of child's parents."""
-        return diff(self.nodes[child].expr, symbol(parent))
+        """∂child/∂parent as an expression of child's parents (and the constants)."""
+        return derivative(self.nodes[child].expr, parent)
 
     def local(self, child: str, parent: str) -> float:
-        node = self.nodes[child]
-        return value_at(self.derivative(child, parent), {p: self.value[p] for p in node.parents})
+        return value_at(self.derivative(child, parent), self.at(child))
 
     def reaches(self, start: str) -> set[str]:
         """Every node downstream of `start`, itself included."""

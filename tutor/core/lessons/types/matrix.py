@@ -70,6 +70,7 @@ class MatrixExercise(ExerciseType):
         self.written = None
         if spec.kind == "matrix":
             self.written = self._read_matrix(("compute", "matrix"), spec.matrix)
+        self._symbolic: dict[tuple, Matrix] = {}
         self.stated = None
         if model.answer is not None and model.ask == "matrix":
             self.stated = self._read_matrix(("answer",), str(model.answer))
@@ -99,15 +100,18 @@ class MatrixExercise(ExerciseType):
         if spec.kind == "matrix":
             m = tuple(tuple(self.substitute(e, values) for e in row) for row in self.written)
         else:
-            functions = [self.substitute(f, values) for f in self.functions]
             rows = self._rows(values)
-            if rows:
-                functions = [sp.Add(*(self.substitute(f, row) for row in rows)) / len(rows) for f in functions]
-            if spec.kind == "hessian":
-                gradient = [diff(functions[0], s) for s in symbols]
-                m = tuple(tuple(sp.expand(diff(g, s)) for s in symbols) for g in gradient)
-            else:
-                m = tuple(tuple(sp.expand(diff(f, s)) for s in symbols) for f in functions)
+            key = tuple(tuple(sorted(row.items())) for row in rows)
+            if key not in self._symbolic:  # the params stay symbols: one derivation serves every variant
+                functions = list(self.functions)
+                if rows:
+                    functions = [sp.Add(*(self.substitute(f, row) for row in rows)) / len(rows) for f in functions]
+                if spec.kind == "hessian":
+                    gradient = [diff(functions[0], s) for s in symbols]
+                    self._symbolic[key] = tuple(tuple(sp.expand(diff(g, s)) for s in symbols) for g in gradient)
+                else:
+                    self._symbolic[key] = tuple(tuple(sp.expand(diff(f, s)) for s in symbols) for f in functions)
+            m = tuple(tuple(sp.expand(self.substitute(e, values)) for e in row) for row in self._symbolic[key])
         if spec.at:
             try:
                 point = {symbol(k): sp.Rational(*_ratio(parse_number_text(v, values))) for k, v in spec.at.items()}
