@@ -41,7 +41,7 @@ def eigenvalues(m: Matrix) -> tuple[sp.Expr, ...]:
     if len(m) == 2:
         (a, b), (_, d) = m
         root = sp.sqrt((a - d) ** 2 + 4 * b * b)
-        return sp.nsimplify((a + d + root) / 2), sp.nsimplify((a + d - root) / 2)
+        return sp.expand((a + d + root) / 2), sp.expand((a + d - root) / 2)
     values = np.linalg.eigvalsh(np.array([[float(e) for e in row] for row in m]))
     return tuple(sp.Rational(Fraction(repr(float(v)))) for v in sorted(values, reverse=True))
 
@@ -117,7 +117,7 @@ class MatrixExercise(ExerciseType):
                 point = {symbol(k): sp.Rational(*_ratio(parse_number_text(v, values))) for k, v in spec.at.items()}
             except VariantError as error:
                 raise ExerciseError([Problem_(("compute", "at"), str(error))]) from error
-            m = tuple(tuple(sp.nsimplify(e.xreplace(point)) for e in row) for row in m)
+            m = tuple(tuple(sp.expand(e.xreplace(point)) for e in row) for row in m)
         return m
 
     def entry_names(self) -> tuple[tuple[str, ...], ...] | None:
@@ -133,13 +133,13 @@ class MatrixExercise(ExerciseType):
         """What `ask` asks of the matrix, when it is a number (or the eigenvalues)."""
         ask = self.model.ask
         if ask == "determinant":
-            return (sp.nsimplify(sp.Matrix(m).det()),)
+            return (sp.expand(sp.Matrix(m).det()),)
         lambdas = eigenvalues(m)
         if ask == "eigenvalues":
             return lambdas
         if ask == "condition":
-            return (sp.nsimplify(lambdas[0] / lambdas[-1]),)
-        return (sp.nsimplify(2 / lambdas[0]),)
+            return (lambdas[0] / lambdas[-1],)
+        return (2 / lambdas[0],)
 
     def instance(self, seed: int):
         values = self.values(seed)
