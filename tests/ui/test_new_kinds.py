@@ -140,3 +140,74 @@ async def test_adam_values_kept_across_a_restart(lessons_dir, tmp_path) -> None:
             await answer(again, pilot, text)
         assert screen.done and again.study.state("kinds", "adam").solved
         assert again.study.store.work("kinds", "adam") is None
+
+
+async def test_the_footer_keys_work_on_the_blank_by_blank_screen(lessons_dir, tmp_path) -> None:
+    from .test_keys import footer_keys_work
+
+    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for exercise in ("two-paths", "adam", "hessian"):
+            screen = await open_it(app, pilot, exercise)
+            assert await footer_keys_work(app, pilot, screen) == [], exercise
+            app.pop_screen()
+            await settle(app, pilot)
+
+
+async def test_after_adam_by_hand_the_lab_races_the_three_optimizers(lessons_dir, tmp_path) -> None:
+    from tutor.ui.screens.lab import LabScreen
+    from tutor.ui.widgets.lab_charts import LabCharts
+
+    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_it(app, pilot, "adam")
+        assert screen.query_one("#lab-button").display
+        await pilot.press("f6")
+        assert app.screen is screen  # the lab waits for the step by hand
+        await pilot.press("f3")  # the worked solution also opens it
+        await settle(app, pilot)
+        assert screen.revealed
+        assert "θ₁ = (0, 0) − 0.1·(−16, −8)/(√(256, 64) + ε) = (0.1, 0.1)" in screen.solution_markdown(screen.instance)
+        await pilot.press("f6")
+        await settle(app, pilot, 4)
+        lab = app.screen
+        assert isinstance(lab, LabScreen) and lab.config.optimizers == (0.9, 0.9, 0.999, 1e-8)
+        charts = lab.query_one(LabCharts)
+        assert charts.active == "optimizers"
+        await pilot.press("f5", "f5", "f5")
+        await settle(app, pilot, 3)
+        spec = charts.chart("optimizers").spec
+        assert spec is not None and spec.title.endswith("step 3")
+        labels = [s.label for s in spec.series if s.label]
+        assert [label.split(":")[0] for label in labels] == ["plain descent", "momentum", "Adam"]
+        assert {s.color for s in spec.series if s.label} == {"white", "yellow", "magenta"}
+        await pilot.press("6")
+        await settle(app, pilot, 3)
+        curvature = charts.chart("curvature").spec
+        assert curvature is not None and any(s.label and s.label.startswith("λ = 10 (steep)") for s in curvature.series)
+        assert any("2/λ_max = 0.2" in note for note in curvature.notes)
+
+
+async def test_a_quiz_asks_a_matrix_and_a_whole_backprop_in_one_answer(lessons_dir, tmp_path) -> None:
+    from tutor.ui.screens.quiz import QuizScreen
+
+    from .test_quiz import give, start
+
+    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start(app, pilot, count=3, lessons=("kinds",))
+        assert isinstance(quiz, QuizScreen)
+        seen = set()
+        for _ in range(3):
+            instance = quiz.instance
+            seen.add(instance.exercise_id)
+            if instance.shape == "matrix":
+                await give(app, pilot, "[[5, 3], [3, 2]]")
+            else:
+                values = [instance.hand.value(b.key) for b in instance.hand.blanks]
+                await give(app, pilot, "; ".join(
+                    f"({', '.join(repr(v) for v in vs)})" if len(vs) > 1 else repr(vs[0]) for vs in values))
+            assert "correct" in feedback(quiz).lower() or "right" in feedback(quiz).lower(), feedback(quiz)
+            await pilot.press("ctrl+n")
+            await settle(app, pilot, 3)
+        assert seen == {"hessian", "two-paths", "adam"}
