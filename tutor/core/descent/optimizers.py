@@ -57,10 +57,7 @@ class Path:
     method: str
     points: tuple[Vector, ...]
     losses: tuple[float, ...]
-
-    @property
-    def diverged(self) -> bool:
-        return not all(math.isfinite(x) for x in (*self.points[-1], self.losses[-1]))
+    diverged: bool = False  # stopped early: a value left float64 or passed the run's limit
 
 
 def run_path(loss: Loss, start: Sequence[float], lr: float, method: str, steps: int,
@@ -85,7 +82,7 @@ def run_path(loss: Loss, start: Sequence[float], lr: float, method: str, steps: 
         points.append(theta)
         losses.append(value)
         if not all(math.isfinite(x) and abs(x) < limit for x in (*theta, value, *g)):
-            break
+            return Path(method, tuple(points), tuple(losses), diverged=True)
     return Path(method, tuple(points), tuple(losses))
 
 
