@@ -174,10 +174,12 @@ async def test_after_adam_by_hand_the_lab_races_the_three_optimizers(lessons_dir
         assert isinstance(lab, LabScreen) and lab.config.optimizers == (0.9, 0.9, 0.999, 1e-8)
         charts = lab.query_one(LabCharts)
         assert charts.active == "optimizers"
-        await pilot.press("f5", "f5", "f5")
+        assert lab.query_one("#lab-loss").value == "exercise"  # the exercise's own loss, not a preset's
+        await pilot.press("f5")
         await settle(app, pilot, 3)
+        assert lab.run.outcome.kind == "converged"  # plain descent lands on the minimum at step 1…
         spec = charts.chart("optimizers").spec
-        assert spec is not None and spec.title.endswith("step 3")
+        assert spec is not None and spec.title.endswith("step 30")  # …so the race is shown whole
         labels = [s.label for s in spec.series if s.label]
         assert [label.split(":")[0] for label in labels] == ["plain descent", "momentum", "Adam"]
         assert {s.color for s in spec.series if s.label} == {"white", "yellow", "magenta"}
@@ -211,3 +213,25 @@ async def test_a_quiz_asks_a_matrix_and_a_whole_backprop_in_one_answer(lessons_d
             await pilot.press("ctrl+n")
             await settle(app, pilot, 3)
         assert seen == {"hessian", "two-paths", "adam"}
+
+
+async def test_the_optimizers_preset_races_step_by_step(lessons_dir, tmp_path) -> None:
+    from tutor.core.descent.config import LabConfig
+    from tutor.ui.widgets.lab_charts import LabCharts
+
+    app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.action_lab(LabConfig.preset("optimizers"))
+        await settle(app, pilot, 4)
+        charts = app.screen.query_one(LabCharts)
+        assert charts.active == "optimizers"
+        await pilot.press("f5", "f5", "f5")
+        await settle(app, pilot, 3)
+        spec = charts.chart("optimizers").spec
+        assert spec.title.endswith("step 3")
+        plain, momentum, adam = (s for s in spec.series if s.label)
+        assert len(plain.xs) == len(momentum.xs) == len(adam.xs) == 4  # the start and three steps each
+        await pilot.press("4")
+        await settle(app, pilot, 3)
+        assert charts.chart("rates").spec.title.endswith("2/λ_max = 0.1")  # λ_max = 20 for x² + 10y²

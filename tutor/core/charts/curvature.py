@@ -41,14 +41,15 @@ def curvature_chart(loss: Loss, trace: Trace, curvature: Curvature | None, view:
     here = trace.final.params[:2]
     if curvature is not None and all(math.isfinite(v) for v in here):
         width, height = x1 - x0, y1 - y0
-        for k, (value, color, what) in enumerate(zip(curvature.values, ("red", "green"), ("steep", "shallow"))):
+        for k, (value, color, what, marker) in enumerate(zip(curvature.values, ("red", "green"), ("steep", "shallow"),
+                                                             ("•", "∘"))):
             # As long on screen whatever the axes' scales: the direction is normalised in view units.
             a, b = curvature.vectors[0, k] / width, curvature.vectors[1, k] / height
             norm = math.hypot(a, b) or 1.0
             dx, dy = a / norm * REACH * width, b / norm * REACH * height
             factor = abs(1 - lr * value)
             series.append(Series((here[0] - dx, here[0] + dx), (here[1] - dy, here[1] + dy),
-                                 f"λ = {show(value, 3)} ({what}): ×{show(factor, 3)} a step", "line", "braille", color))
+                                 f"λ = {show(value, 3)} ({what}): ×{show(factor, 3)} a step", "line", marker, color))
     # One note, the one this view is for (the contour levels are left unsaid: the legend holds the λ).
     note = bound_note(curvature, lr)
     notes = [note] if note else ["no minimum's curvature here (a λ ≤ 0, or no value)"]

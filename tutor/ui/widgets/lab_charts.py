@@ -182,7 +182,10 @@ class LabCharts(Vertical):
         spec = None  # a view the loss is undefined on everywhere: keep the last picture
         try:
             if name == "optimizers":
-                spec = optimizers_chart(loss, paths, view, upto=trace.final.index)
+                # The race follows the lab's steps; once plain descent has stopped (converged or
+                # diverged) it shows the whole runs, or a quick plain descent would freeze the others.
+                done = trace.outcome.kind in ("converged", "diverged")
+                spec = optimizers_chart(loss, paths, view, upto=None if done else trace.final.index)
             elif name == "curvature":
                 spec = curvature_chart(loss, trace, curvature_at(loss, trace.final.params), view, lr)
             else:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
+import sympy as sp
+
 from tutor.core.descent.trace import show
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import Tolerance
@@ -97,7 +99,9 @@ class BackpropExercise(ExerciseType):
 
     def _local_blank(self, g: Graph, c: str, n: str, key: str) -> Blank:
         value = g.local(c, n)
-        formula = render(g.derivative(c, n))
+        local = g.derivative(c, n)
+        # 2·(z2 − y) reads better than −2·y + 2·z2: a polynomial is shown factored.
+        formula = render(sp.factor(local) if local.is_polynomial() and local.free_symbols else local)
         node = g.nodes[c]
         at = g.at(c)
 

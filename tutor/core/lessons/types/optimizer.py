@@ -121,7 +121,7 @@ class OptimizerExercise(ExerciseType):
             return found
 
         return Blank(key, f"the gradient ∇{fname} where step {t} starts", step, names, compute=compute, slips=slips,
-                     working=lambda env: f"{key} = ∇{fname}({_v(theta(env, t - 1))}) = {_v(compute(env))}")
+                     working=lambda env: f"{key} = ∇{fname}({_v(theta(env, t - 1)).strip('()')}) = {_v(compute(env))}")
 
     def _momentum(self, t, step, lr, s: Settings, theta, zero) -> list[Blank]:
         names = self.parameters
@@ -287,13 +287,15 @@ class OptimizerExercise(ExerciseType):
         fname = self.model.function_name
         formula = f"{fname}({', '.join(self.parameters)}) = {self.display(('loss',), values)}"
         columns = {k: xs for k, xs in data.items() if k in self.columns}
-        if columns:
+        if columns and len(next(iter(columns.values()))) == 1:
+            formula += " with " + ", ".join(f"{k} = {show(xs[0])}" for k, xs in columns.items())
+        elif columns:
             formula += ", averaged over " + ", ".join(f"{k} = ({', '.join(show(x) for x in xs)})"
                                                       for k, xs in columns.items())
         begin = ", ".join(f"{n} = {show(x)}" for n, x in zip(self.parameters, start))
         header = f"{formula}\nstart: θ₀ = ({', '.join(self.parameters)}) = ({', '.join(show(x) for x in start)})\n" \
                  f"{self.rules(lr, s)}"
-        lab = LabConfig("optimizers", formula, self.model.loss, dict(columns) or None,
+        lab = LabConfig("exercise", formula, self.model.loss, dict(columns) or None,
                         dict(zip(self.parameters, start)), lr, self.model.lab_steps, self.parameters,
                         optimizers=(s.beta, s.beta1, s.beta2, s.eps))
         hand = HandWork(tuple(blanks), header, describe(tolerance), judge, lab)
