@@ -33,8 +33,9 @@ def optimizers_chart(loss: Loss, paths: Sequence[Path], view: Sequence[Range], u
     names = loss.params[:2]
     (x0, x1), (y0, y1) = view
     surface = loss_surface(loss, view, dict(zip(loss.params, paths[0].points[0])) if paths else None, names)
-    series, notes = contour_series(surface.xs, surface.ys, surface.z, levels)
+    series, _ = contour_series(surface.xs, surface.ys, surface.z, levels)
     marks: list[Mark] = []
+    diverged: list[str] = []
     for path in paths:
         points = path.points[: (upto + 1) if upto is not None else None]
         drawn = thin_path(points)
@@ -46,7 +47,9 @@ def optimizers_chart(loss: Loss, paths: Sequence[Path], view: Sequence[Range], u
         if all(math.isfinite(v) for v in here[:2]) and x0 <= here[0] <= x1 and y0 <= here[1] <= y1:
             marks.append(Mark("●", here[0], here[1], color))
         if path.diverged and len(path.points) <= len(points):
-            notes.append(f"{LABELS.get(path.method, path.method)} diverged at step {len(path.points) - 1}")
+            diverged.append(f"{LABELS.get(path.method, path.method)} at step {len(path.points) - 1}")
+    # One note, the one worth the line under the chart (the legend already gives each path's loss).
+    notes = [f"diverged: {', '.join(diverged)}"] if diverged else []
     if paths:
         start = paths[0].points[0]
         marks.insert(0, Mark("○", start[0], start[1], "white"))
