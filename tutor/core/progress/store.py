@@ -185,6 +185,9 @@ class ProgressDatabase(Database):
         Raises LearnerNameError for a name that cannot be a learner's (empty, control characters).
         """
         wanted = normalize(name)
+        found = self.existing(wanted)  # a read: a known learner (nearly always) costs no write at start
+        if found is not None:
+            return found
         return ProgressStore(self, self.write(lambda conn, at: learner_rows.get_or_create(conn, wanted, at)))
 
     def existing(self, name: str) -> ProgressStore | None:
