@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
+from .proofs import ProofCache
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Report:
                     "id": lesson.id,
                     "title": lesson.title,
                     "path": str(lesson.path),
-                    "exercises": [{"id": e.model.id, "type": e.kind} for e in lesson.exercises],
+                    "exercises": [{"id": m.id, "type": m.type} for m in exercise_models(lesson)],
                 }
                 for lesson in self.course.lessons
             ],
@@ -48,16 +49,29 @@ class Report:
         }
 
 
-def validate_course(path: Path | str | None = None, seeds: int = 20, workers: int = 1) -> Report:
+def validate_course(path: Path | str | None = None, seeds: int = 20, workers: int = 1,
+                    cache: ProofCache | None = None) -> Report:
     """Validate every lesson; `workers` > 1 proves the exercises in that many forked processes
-    (the command line uses the machine's cores; the result is the same, in the same order)."""
+    (the command line uses the machine's cores; the result is the same, in the same order).
+    `cache`: lessons proved valid before, unchanged, are not built or proved again (proofs.py)."""
     started = time.perf_counter()
-    course = load_course(path)
+    course = load_course(path, build=False)
     errors = list(course.errors)
     counts: Counter = Counter()
     with_variants = 0
     jobs: list[tuple[int, int]] = []
+    keys = [cache.key(lesson.path, seeds) if cache is not None else None for lesson in course.lessons]
+    fresh = [key not in cache if cache is not None else True for key in keys]
     for li, lesson in enumerate(course.lessons):
+        if not fresh[li]:  # proved before, unchanged: its exercises were all usable then
+            for index, exercise in enumerate(lesson.lesson.exercises):
+                if index not in lesson.duplicates:
+                    counts[exercise.type] += 1
+                    with_variants += bool(exercise.params)
+            continue
+        built = lesson.build()
+        course.errors.extend(built)
+        errors.extend(built)
         for index, exercise in enumerate(lesson.lesson.exercises):
             checker = lesson.exercise(exercise.id)
             if checker is None or checker.model is not exercise:
@@ -72,10 +86,24 @@ def validate_course(path: Path | str | None = None, seeds: int = 20, workers: in
     for (li, _), problems in zip(jobs, found):
         by_lesson.setdefault(li, []).extend(problems)
     for li, lesson in enumerate(course.lessons):
-        errors.extend(_prose(lesson))
-        errors.extend(_lab_presets(lesson))
-        errors.extend(by_lesson.get(li, []))
+        if not fresh[li]:
+            continue  # its prose and lab presets were checked too, by the same code (the key says so)
+        mine = [*_prose(lesson), *_lab_presets(lesson), *by_lesson.get(li, [])]
+        errors.extend(mine)
+        clean = not mine and not lesson.problems and not lesson.broken_exercises
+        if cache is not None and clean:
+            cache.add(keys[li])
+    if cache is not None:
+        cache.save()
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
+
+
+def exercise_models(lesson: LoadedLesson) -> list:
+    """The lesson's usable exercises' models, without building them when they have not been built."""
+    if lesson.built:
+        return [e.model for e in lesson.exercises]
+    return [m for i, m in enumerate(lesson.lesson.exercises)
+            if i not in lesson.duplicates and m.id not in lesson.broken_exercises]
 
 
 def _exercise_errors(course: Course, job: tuple[int, int], seeds: int) -> list[LessonError]:

@@ -61,6 +61,8 @@ class BackpropExercise(ExerciseType):
                 self.problems.append(Problem_(("nodes", name), f"the node {name} is not used by a later node: "
                                                                f"every node but the last ({names[-1]}) must feed another"))
         self.wanted = tuple(model.wrt or model.inputs)
+        self._variants: dict[tuple, tuple[Graph, list[Blank], EntriesJudge]] = {}
+        self._whole = None  # the output as one formula of the inputs, once worked out
 
     def _appearance(self, field: tuple) -> list[str]:
         """The names in a node's formula in the order they first appear (read with its own vocabulary)."""
@@ -186,12 +188,22 @@ class BackpropExercise(ExerciseType):
             whole = whole.xreplace({symbol(name): self.exprs[name]})
         return whole
 
+    def variant(self, values: Mapping[str, Fraction]) -> tuple[Graph, list[Blank], EntriesJudge]:
+        """The graph, its blanks and their judge for these param values; the last few are kept, since
+        validation builds each variant twice (to show it, then to prove it)."""
+        key = tuple(sorted(values.items()))
+        if key not in self._variants:
+            if len(self._variants) >= 8:
+                self._variants.pop(next(iter(self._variants)))
+            g = self.graph(values)
+            blanks = self.blanks(g)
+            self._variants[key] = (g, blanks, EntriesJudge(blanks, self.tolerance(values) or DEFAULT_TOLERANCE))
+        return self._variants[key]
+
     def instance(self, seed: int):
         values = self.values(seed)
-        g = self.graph(values)
-        blanks = self.blanks(g)
-        tolerance = self.tolerance(values) or DEFAULT_TOLERANCE
-        judge = EntriesJudge(blanks, tolerance)
+        g, blanks, judge = self.variant(values)
+        tolerance = judge.tolerance
         header = g.drawing()
         hand = HandWork(tuple(blanks), header, describe(tolerance), judge)
         wanted = ", ".join(f"∂{g.output}/∂{w}" for w in self.wanted)
@@ -203,17 +215,15 @@ class BackpropExercise(ExerciseType):
         )
 
     def validate_variant(self, seed: int) -> list[Problem_]:
-        values = self.values(seed)
-        g = self.graph(values)
+        g, _, judge = self.variant(self.values(seed))
         bad = [name for name in g.order if not _finite(g.value[name])]
         if bad:
             return [Problem_(("nodes", bad[0]), f"the node {bad[0]} has no value at these inputs")]
-        judge = EntriesJudge(self.blanks(g), DEFAULT_TOLERANCE)
         for key, (v,) in judge.exact.items():
             if not _finite(v):
                 return [Problem_(("nodes",), f"{key} has no value at these inputs")]
         # The chain rule node by node must agree with differentiating the whole composition at once.
-        whole = self.composition()
+        whole = self._whole = self._whole if self._whole is not None else self.composition()
         for leaf in self.wanted:
             direct = value_at(derivative(whole, leaf), {**g.constants, **g.inputs})
             backward = judge.exact.get(f"∂{g.output}/∂{leaf}", (0.0,))[0]
