@@ -10,7 +10,7 @@ from tutor.core.maths.codes import CODES, label
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
 TYPES = ROOT / "lessons" / "types"
 SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "maths" / "matrix_check.py",
-           TYPES / "descent_judge.py", TYPES / "backprop.py", TYPES / "optimizer.py"]
+           TYPES / "descent_judge.py", TYPES / "backprop_blanks.py", TYPES / "optimizer_steps.py", TYPES / "adam_steps.py"]
 # A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate
 # tuple: ("code", [values], …) in descent, ("code", (values), …) or ("code", a_tuple, …) in the slips of
 # backprop and optimizer steps.

@@ -13,29 +13,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-import sympy as sp
-
-from tutor.core.descent.trace import show
 from tutor.core.maths.build import symbol
 from tutor.core.maths.check import Tolerance
-from tutor.core.maths.floateval import Unsupported
-from tutor.core.maths.mistakes import derivative_mistakes
 from tutor.core.maths.nodes import Var, walk
-from tutor.core.maths.render import render
 
 from ..exercises import BackpropModel
 from ..variants import VariantError, parse_number_text
+from .backprop_blanks import graph_blanks
 from .backprop_graph import Graph, Node, derivative, value_at
 from .base import ExerciseError, ExerciseType, Problem_
-from .entries import Blank, EntriesJudge, Env, HandWork, Slip, describe
+from .entries import Blank, EntriesJudge, HandWork, describe
 
 DEFAULT_TOLERANCE = Tolerance(absolute=Fraction(1, 200), relative=Fraction(1, 200))
-
-
-def _n(x: float) -> str:
-    """A factor in a product, bracketed when negative: 2 · (−3)."""
-    text = show(x)
-    return f"({text})" if x < 0 else text
 
 
 class BackpropExercise(ExerciseType):
@@ -83,102 +72,7 @@ class BackpropExercise(ExerciseType):
         return Graph(inputs, nodes, {k: float(v) for k, v in values.items()})
 
     def blanks(self, g: Graph) -> list[Blank]:
-        out_name = g.output
-        blanks: list[Blank] = []
-        for n in g.backward_order(self.wanted):
-            consumers = g.consumers[n]
-            if consumers == [out_name]:  # fed straight into the output: local and backward are one value
-                blanks.append(self._local_blank(g, out_name, n, f"∂{out_name}/∂{n}"))
-                continue
-            for c in consumers:
-                blanks.append(self._local_blank(g, c, n, self.local_key(c, n, out_name)))
-            blanks.append(self._backward_blank(g, n, consumers, out_name))
-        return blanks
-
-    @staticmethod
-    def local_key(c: str, n: str, out: str) -> str:
-        return f"∂{c}/∂{n}" if c != out else f"local ∂{c}/∂{n}"
-
-    def _local_blank(self, g: Graph, c: str, n: str, key: str) -> Blank:
-        value = g.local(c, n)
-        local = g.derivative(c, n)
-        # 2·(z2 − y) reads better than −2·y + 2·z2: a polynomial is shown factored.
-        formula = render(sp.factor(local) if local.is_polynomial() and local.free_symbols else local)
-        node = g.nodes[c]
-        at = g.at(c)
-
-        def slips(env: Env) -> list[Slip]:
-            found: list[Slip] = [("not-differentiated", (g.value[c],),
-                                  f"That is the value of {c} itself ({show(g.value[c])}); the local derivative "
-                                  f"is how fast {c} changes with {n}: ∂{c}/∂{n} = {formula}, at the forward values.")]
-            for other in node.parents:
-                if other != n:
-                    found.append(("wrong-variable", (g.local(c, other),),
-                                  f"That is ∂{c}/∂{other}: you differentiated {c} = {node.shown} by {other}, "
-                                  f"not by {n}."))
-            symbols = tuple(symbol(p) for p in node.parents)
-            constants = {symbol(k): v for k, v in g.constants.items()}
-            for m in derivative_mistakes(node.expr.xreplace(constants), symbol(n), symbols, c):
-                if m.code in ("not-differentiated", "wrong-variable"):
-                    continue
-                try:
-                    found.append((m.code, (value_at(m.expr, at),), m.message))
-                except Unsupported:
-                    continue
-            found.append(("sign", (-value,), f"The size is right but the sign is not: ∂{c}/∂{n} = {formula} = "
-                                             f"{show(value)}."))
-            return found
-
-        return Blank(key, f"the local derivative of {c} = {node.shown} by {n}", f"node {n}", (),
-                     compute=lambda env: (value,),
-                     working=lambda env: f"{key} = {formula}" + ("" if formula == show(value) else f" = {show(value)}"),
-                     slips=slips,
-                     known=tuple((p, g.value[p]) for p in node.parents))
-
-    def _backward_blank(self, g: Graph, n: str, consumers: list[str], out: str) -> Blank:
-        key = f"∂{out}/∂{n}"
-
-        def upstream(env: Env, c: str) -> float:
-            return 1.0 if c == out else env[f"∂{out}/∂{c}"][0]
-
-        def terms(env: Env) -> list[tuple[str, float, float]]:
-            return [(c, upstream(env, c), env[self.local_key(c, n, out)][0]) for c in consumers]
-
-        def compute(env: Env) -> tuple[float]:
-            return (sum(u * d for _, u, d in terms(env)),)
-
-        def working(env: Env) -> str:
-            parts = terms(env)
-            rule = " + ".join(f"∂{out}/∂{c}·∂{c}/∂{n}" if c != out else f"∂{c}/∂{n}" for c, _, _ in parts)
-            numbers = " + ".join(f"{_n(u)}·{_n(d)}" for _, u, d in parts)
-            return f"{key} = {rule} = {numbers} = {show(compute(env)[0])}"
-
-        def slips(env: Env) -> list[Slip]:
-            parts = terms(env)
-            ups = ", ".join(f"∂{out}/∂{c} = {show(u)}" for c, u, _ in parts if c != out)
-            found: list[Slip] = []
-            if any(c != out for c, _, _ in parts):
-                found.append(("no-upstream", (sum(d for _, _, d in parts),),
-                              f"That is the local derivative alone: multiply it by the gradient coming "
-                              f"down from above ({ups}). Backward value = upstream × local."))
-                found.append(("added-on-path", (sum(u + d for _, u, d in parts),),
-                              f"You added the upstream gradient and the local derivative; along a path the "
-                              f"chain rule multiplies them: {ups} times ∂·/∂{n}."))
-            if len(parts) > 1:
-                for c, u, d in parts:
-                    found.append(("missed-path", (u * d,),
-                                  f"That is only the path through {c}. {n} also feeds "
-                                  f"{' and '.join(o for o, _, _ in parts if o != c)}: the chain rule adds one "
-                                  f"product per path, ∂{out}/∂{n} = " + " + ".join(f"∂{out}/∂{o}·∂{o}/∂{n}"
-                                                                               for o, _, _ in parts) + "."))
-            found.append(("sign", (-compute(env)[0],), "The size is right but the sign is not: check the sign "
-                                                       "of each factor."))
-            return found
-
-        asks = (f"the backward value ∂{out}/∂{n}: " + ("the sum over the nodes it feeds of (their backward value × "
-                                                       "the local derivative)" if len(consumers) > 1 else
-                                                       "the backward value above times the local derivative"))
-        return Blank(key, asks, f"node {n}", (), compute=compute, working=working, slips=slips)
+        return graph_blanks(g, self.wanted)
 
     def composition(self):
         """The output as one formula of the inputs (and params): the nodes put into each other."""

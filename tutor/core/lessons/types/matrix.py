@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-import numpy as np
 import sympy as sp
 
 from tutor.core.maths.build import symbol
-from tutor.core.maths.check import Tolerance, prepare
+from tutor.core.maths.check import prepare
 from tutor.core.maths.differentiate import diff
 from tutor.core.maths.errors import MathsError
 from tutor.core.maths.matrix import build_matrix, parse_matrix
@@ -29,27 +28,8 @@ from tutor.core.maths.verdict import format_number
 from ..exercises import MatrixModel
 from ..variants import VariantError, parse_number_text
 from .base import ExerciseError, ExerciseType, Problem_
-
-# Eigenvalues and what follows from them are irrational as a rule: two decimals pass (6.85, 0.146).
-NUMBER_TOLERANCE = Tolerance(absolute=Fraction(1, 200), relative=Fraction(1, 1000))
-ASKED = {"eigenvalues": "the eigenvalues, largest first", "condition": "the condition number λ_max/λ_min",
-         "rate_bound": "the largest stable learning rate 2/λ_max", "determinant": "the determinant"}
-
-
-def eigenvalues(m: Matrix) -> tuple[sp.Expr, ...]:
-    """A symmetric numeric matrix's eigenvalues, largest first: exact for 2×2, else 30 digits."""
-    if len(m) == 2:
-        (a, b), (_, d) = m
-        root = sp.sqrt((a - d) ** 2 + 4 * b * b)
-        return sp.expand((a + d + root) / 2), sp.expand((a + d - root) / 2)
-    values = np.linalg.eigvalsh(np.array([[float(e) for e in row] for row in m]))
-    return tuple(sp.Rational(Fraction(repr(float(v)))) for v in sorted(values, reverse=True))
-
-
-def is_symmetric(m: Matrix) -> bool:
-    return len(m) == len(m[0]) and all(sp.expand(m[i][j] - m[j][i]) == 0
-                                       for i in range(len(m)) for j in range(i))
-
+from .matrix_numbers import ASKED, NUMBER_TOLERANCE, asked_numbers, decimal, eigenvalues, is_symmetric, \
+    stated_numbers_problems
 
 class MatrixExercise(ExerciseType):
     kind = "matrix"
@@ -130,16 +110,7 @@ class MatrixExercise(ExerciseType):
         return None
 
     def numbers(self, m: Matrix) -> tuple[sp.Expr, ...]:
-        """What `ask` asks of the matrix, when it is a number (or the eigenvalues)."""
-        ask = self.model.ask
-        if ask == "determinant":
-            return (sp.expand(sp.Matrix(m).det()),)
-        lambdas = eigenvalues(m)
-        if ask == "eigenvalues":
-            return lambdas
-        if ask == "condition":
-            return (lambdas[0] / lambdas[-1],)
-        return (2 / lambdas[0],)
+        return asked_numbers(m, self.model.ask)
 
     def instance(self, seed: int):
         values = self.values(seed)
@@ -164,7 +135,7 @@ class MatrixExercise(ExerciseType):
             tuple(f"λ{i + 1}" for i in range(len(numbers))) if ask == "eigenvalues" else ())
         options = self.options(mode="number", tolerance=tolerance, seed=seed, names=names)
         problem = prepare(numbers if len(numbers) > 1 else numbers[0], None, options)
-        expected = ", ".join(_decimal(n) for n in numbers)
+        expected = ", ".join(decimal(n) for n in numbers)
         expected = f"({expected})" if len(numbers) > 1 else expected
         fields["placeholders"]["answer"] = expected
         shows = f"{what}\nthe matrix: {shown_matrix}" if what else f"the matrix: {shown_matrix}"
@@ -212,7 +183,7 @@ class MatrixExercise(ExerciseType):
             numbers = self.numbers(m)
             if ask == "condition" and not numbers[0] > 0 or ask == "rate_bound" and not eigenvalues(m)[0] > 0:
                 return [Problem_(("ask",), f"{ASKED[ask]} needs positive eigenvalues; this matrix has "
-                                           f"{', '.join(_decimal(x) for x in eigenvalues(m))}")]
+                                           f"{', '.join(decimal(x) for x in eigenvalues(m))}")]
             return self._stated_numbers(values, numbers)
         if self.stated is None:
             return []
@@ -231,27 +202,8 @@ class MatrixExercise(ExerciseType):
     def _stated_numbers(self, values, numbers) -> list[Problem_]:
         if self.model.answer is None:
             return []
-        parts = [p for p in str(self.model.answer).strip("()[] ").split(",") if p.strip()]
-        if len(parts) != len(numbers):
-            return [Problem_(("answer",), f"{len(numbers)} number(s) are asked; the answer has {len(parts)}")]
-        tolerance = self.tolerance(values) or NUMBER_TOLERANCE
-        for part, n in zip(parts, numbers):
-            try:
-                stated = parse_number_text(part.split("=")[-1].strip(), values)
-            except VariantError as error:
-                return [Problem_(("answer",), str(error))]
-            if not tolerance.accepts(stated, Fraction(repr(float(n)))):
-                return [Problem_(("answer",), f"the stated answer {part.strip()} is not within "
-                                              f"{tolerance.describe()} of the computed {_decimal(n)}")]
-        return []
+        return stated_numbers_problems(self.model.answer, numbers, self.tolerance(values) or NUMBER_TOLERANCE, values)
 
 
 def _ratio(value: Fraction) -> tuple[int, int]:
     return value.numerator, value.denominator
-
-
-def _decimal(n: sp.Expr) -> str:
-    """6.8541, 0.1459, 5: exact when it is a whole number or a short fraction, else four decimals."""
-    if n.is_Rational and (n.q == 1 or len(str(n.q)) <= 2):
-        return format_number(Fraction(int(n.p), int(n.q)))
-    return f"{float(n):.4g}" if abs(float(n)) < 1 else f"{float(n):.5g}"
