@@ -135,3 +135,10 @@ def test_variants_differ_and_stay_checkable(course) -> None:
         instance = e.instance(3)
         if instance.shape not in ("steps",):
             assert instance.check(_right(instance)).correct, f"{lesson.id}/{e.model.id}"
+
+
+@pytest.mark.parametrize("figure", ["6.4", "−0.09", "(−19,−13,−9)", "(0.9,0.1)", "(0.75,0.5)", "(3.31,3.01)",
+                                    "(3.0301,3.0001)", "0.09999999999999999"])
+def test_the_ml_depth_figures_come_out_of_the_tutor(course, figure) -> None:
+    shown = {e.instance(0).expected.replace(" ", "") for _, e in exercises(course)}
+    assert figure in shown

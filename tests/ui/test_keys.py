@@ -160,3 +160,15 @@ def test_every_descent_step_at_once_reads_without_an_error(text) -> None:
     state, line = read_as(text, Vocabulary(("w", "b")), groups=True)
     assert state == "ok" and line.count(";") == 1, line
     assert AnswerBox  # the box that reads with groups=True in a quiz
+
+
+async def test_the_prerequisite_map_keys_work_whatever_has_focus(lessons_dir, data_dir) -> None:
+    from tutor.ui.screens.course_map import CourseMapScreen
+
+    app = make_app(lessons_dir, data_dir, warm_symbolic=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")  # home's footer key (pressed with the others above)
+        await settle(app, pilot)
+        assert isinstance(app.screen, CourseMapScreen)
+        assert await footer_keys_work(app, pilot, app.screen) == []

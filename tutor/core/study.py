@@ -17,6 +17,7 @@ from .progress import ExerciseState, Learner, Position, ProgressStore
 
 if TYPE_CHECKING:  # the catalog view must not import the full loader (validation) on the first paint
     from .lessons.catalog import CatalogEntry
+    from .lessons.course_map import CourseMap
     from .lessons.instance import Instance
     from .lessons.loader import Course, LoadedLesson
     from .results.outbox import Outbox
@@ -58,6 +59,7 @@ class Listing:
     exercise_ids: tuple[str, ...]
     broken: str | None = None
     broken_exercises: int = 0
+    track: str | None = None  # the track this lesson starts (lessons/course_map.py)
 
 
 class Study(Answering, WhatNext):
@@ -135,10 +137,10 @@ class Study(Answering, WhatNext):
     def _listings(self) -> list[Listing]:
         if self.course is None:
             return [Listing(e.id, e.title, e.summary, e.requires, e.exercise_ids,
-                             None if e.readable else "this file cannot be read as YAML")
+                             None if e.readable else "this file cannot be read as YAML", track=e.track)
                     for e in self.catalog]
         out = [Listing(lesson.id, lesson.title, lesson.lesson.summary, tuple(lesson.lesson.requires),
-                        tuple(self.exercise_ids(lesson)), None, len(lesson.broken_exercises))
+                        tuple(self.exercise_ids(lesson)), None, len(lesson.broken_exercises), lesson.lesson.track)
                for lesson in self.course.lessons]
         for broken in self.course.broken:
             first = broken.errors[0] if broken.errors else None
@@ -164,6 +166,13 @@ class Study(Answering, WhatNext):
                                   missing, None, item.broken_exercises,
                                   sum((item.id, e) in holding for e in item.exercise_ids)))
         return rows
+
+    def course_map(self) -> CourseMap:
+        """The course's tracks and prerequisite trees (lessons/course_map.py), numbered as rows() are."""
+        from .lessons.course_map import MapLesson, course_map
+
+        return course_map([MapLesson(item.id, item.title, item.requires, item.track, number)
+                           for number, item in enumerate(self._listings(), 1) if not item.broken])
 
     def title(self, lesson_id: str) -> str | None:
         return next((item.title for item in self._listings() if item.id == lesson_id), None)

@@ -280,6 +280,13 @@ class TutorApp(App[None]):
 
         self.push_screen(LabScreen(config))
 
+    def action_map(self) -> None:
+        """The prerequisite map: the course's tracks, each lesson under the one it builds on."""
+        from .screens.course_map import CourseMapScreen
+
+        if not isinstance(self.screen, CourseMapScreen):
+            self.push_screen(CourseMapScreen(self.study))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

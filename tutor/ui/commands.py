@@ -1,4 +1,4 @@
-"""Command palette entries: jump to any lesson, start a quiz, open the lab."""
+"""Command palette entries: jump to any lesson, start a quiz, open the lab or the prerequisite map."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class LessonCommands(Provider):
             ("Home", "The list of lessons", app.action_home),
         ]
         commands.append(("Gradient descent lab", "Watch descent step by step, drawn", app.action_lab))
+        commands.append(("Prerequisite map", "The course's tracks and what each lesson builds on", app.action_map))
         study = app.study
         if study is not None and study.ready:
             for lesson in study.course.lessons:

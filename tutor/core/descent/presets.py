@@ -32,6 +32,8 @@ class Preset:
         return dict(self.start)
 
 
+FEATURES = "x1={x1};x2={x2};y=-2.5,-0.5,0.5,2.5"  # four points, the features' columns filled in
+
 PRESETS: dict[str, Preset] = {p.key: p for p in (
     Preset("mse-one", "MSE of one point (the course)", "(wx+b-y)^2", "x=2;y=4",
            (("w", 0.0), ("b", 0.0)), 0.1, 10, (0.01, 0.1, 0.25), ((-1.0, 3.0), (-1.0, 2.0)),
@@ -55,6 +57,16 @@ PRESETS: dict[str, Preset] = {p.key: p for p in (
            (("x", 4.0), ("y", 1.0)), 0.02, 150, (0.005, 0.02, 0.11), ((-5.0, 5.0), (-2.0, 2.0)),
            "Plain descent crawls along x; momentum builds speed there; Adam moves every coordinate alike.",
            optimizers=True),
+    # Two centred, uncorrelated features, raw and scaled to spread 1: the same data and the same
+    # best fit (y = 0.5·x1 + 2·x2 raw, 1.5·x1 + x2 scaled), an elongated bowl against a round one.
+    Preset("features-raw", "Two features, raw scales (elongated)", "(w1 x1 + w2 x2 - y)^2",
+           FEATURES.format(x1="-3,-3,3,3", x2="-0.5,0.5,-0.5,0.5"),
+           (("w1", 0.0), ("w2", 0.0)), 0.1, 150, (0.01, 0.1, 0.12), ((-0.5, 1.5), (-0.5, 2.5)),
+           "x1 spreads ±3, x2 ±0.5: L = 9(w1 − 0.5)² + 0.25(w2 − 2)², steep in w1, flat in w2."),
+    Preset("features-scaled", "Two features, scaled (round)", "(w1 x1 + w2 x2 - y)^2",
+           FEATURES.format(x1="-1,-1,1,1", x2="-1,1,-1,1"),
+           (("w1", 0.0), ("w2", 0.0)), 0.4, 30, (0.02, 0.4, 1.05), ((-0.5, 2.5), (-1.0, 2.0)),
+           "Each feature divided by its spread (3 and 0.5): L = (w1 − 1.5)² + (w2 − 1)², a round bowl."),
 )}
 
 

@@ -25,6 +25,7 @@ class CatalogEntry:
     requires: tuple[str, ...]
     exercise_ids: tuple[str, ...]
     readable: bool = True   # False when the quick read failed (the full load will say why)
+    track: str | None = None  # the track this lesson starts (course_map.py)
 
 
 def _text(value: object, default: str) -> str:
@@ -53,5 +54,6 @@ def read_catalog(path: Path | str | None = None) -> list[CatalogEntry]:
         entries.append(CatalogEntry(
             file, _text(data.get("id"), f"broken:{file.name}"), _text(data.get("title"), readable_name(file)),
             _text(data.get("summary"), ""), tuple(r for r in requires if isinstance(r, str)), ids,
+            track=_text(data.get("track"), "") or None,
         ))
     return entries

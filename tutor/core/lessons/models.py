@@ -51,7 +51,7 @@ class Page(Strict, kw_only=True):
     code: Annotated[str | None, Meta(description="a small Python snippet shown highlighted under the body")] = None
     output: Annotated[str | None, Meta(description="what the code prints, shown under it")] = None
     lab: Annotated[str | None, Meta(description="a lab preset this page opens with F6: mse-one, mse-many, bowl, "
-                                               "elongated or two-minima")] = None
+                                               "elongated, two-minima, features-raw or features-scaled")] = None
 
 
 class ParamSpec(Strict, kw_only=True):
@@ -136,5 +136,8 @@ class Lesson(Strict, kw_only=True):
     title: Annotated[str, Meta(min_length=1, max_length=80)]
     summary: Annotated[str, Meta(min_length=1, max_length=300)]
     requires: Annotated[list[Id], Meta(description="lessons to study first (advice, not a lock)")] = []
+    track: Annotated[Annotated[str, Meta(min_length=1, max_length=40)] | None, Meta(description=(
+        "the part of the course this lesson starts, e.g. ML depth; the lessons after it (in file order) "
+        "stay in it until another track starts"))] = None
     pages: list[Page] = []
     exercises: list = []  # typed by the exercise registry (exercises.py)

@@ -52,7 +52,7 @@ def unknown_commands(markdown: str) -> list[str]:
     for kind, chunk in _chunks(markdown):
         if kind == "text":
             for what, value in _segments(chunk):
-                if what != "text":
+                if what != "text" and "\\" in value:  # every unknown command starts with a backslash
                     found.update(dict.fromkeys(convert(value, what == "display")[1]))
     return list(found)
 

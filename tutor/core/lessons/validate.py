@@ -154,7 +154,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
 
 def _placeholders(lesson: LoadedLesson, index: int, checker) -> list[LessonError]:
     """A {name} left in the prose after filling is a placeholder this exercise does not have."""
-    instance = checker.instance(0)
+    instance = checker.first_instance or checker.instance(0)
     fields = [("prompt", instance.prompt), *((("hints", j), h) for j, h in enumerate(instance.hints))]
     if instance.solution:
         fields.append(("solution", instance.solution))

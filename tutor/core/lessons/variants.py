@@ -16,6 +16,7 @@ from tutor.core.maths.errors import MathsError
 from .models import ParamSpec
 
 MAX_DRAWS = 200
+_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
 _COMPARISON = re.compile(r"(==|!=|<=|>=|<|>|≠|≤|≥)")
 
 
@@ -31,7 +32,14 @@ def parse_number_text(value: object, names: Mapping[str, Fraction] | None = None
         return Fraction(value)
     if isinstance(value, float):
         return Fraction(repr(value))  # the decimal as written, not the binary float
-    return evaluate_constant(str(value), names or {})
+    text = str(value).strip()
+    # The common cases, read without building an expression (validation reads them per variant):
+    # a param's name, or a short plain decimal such as -2.5 (exact, as the parser reads it).
+    if names and text in names:
+        return names[text]
+    if _PLAIN_NUMBER.fullmatch(text):
+        return Fraction(text)
+    return evaluate_constant(text, names or {})
 
 
 def evaluate_constant(text: str, names: Mapping[str, Fraction]) -> Fraction:
@@ -75,7 +83,7 @@ def condition_holds(condition: str, values: Mapping[str, Fraction]) -> bool:
     if len(parts) != 3:
         raise VariantError(f"'{condition}': write one comparison such as a != b or a*b > 2")
     left, op, right = parts
-    a, b = evaluate_constant(left, values), evaluate_constant(right, values)
+    a, b = parse_number_text(left, values), parse_number_text(right, values)
     return {
         "==": a == b, "!=": a != b, "≠": a != b, "<": a < b, ">": a > b,
         "<=": a <= b, "≤": a <= b, ">=": a >= b, "≥": a >= b,

@@ -8,6 +8,8 @@ shape first (a linear walk), and a derivative that would be too large is refused
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from .errors import LimitError
@@ -44,8 +46,13 @@ def derivative_size(expr: sp.Expr, v: sp.Symbol) -> int:
     return walk(expr)[1]
 
 
+@lru_cache(maxsize=1024)
 def diff(expr: sp.Expr, v: sp.Symbol, order: int = 1, cap: int = MAX_DERIVATIVE_NODES) -> sp.Expr:
-    """∂^order expr/∂v^order; raises LimitError when a step would exceed `cap` nodes."""
+    """∂^order expr/∂v^order; raises LimitError when a step would exceed `cap` nodes.
+
+    Cached: checking and validating ask for the same derivative several times (the reference, the
+    typical mistakes, the proof), and sympy expressions are immutable.
+    """
     for _ in range(order):
         size = derivative_size(expr, v)
         if size > cap:

@@ -15,7 +15,8 @@ HELP = """\
 | where | keys |
 |---|---|
 | everywhere | **F1** help (**?** too, when not typing an answer) · **ctrl+p** command palette (lessons, quiz, lab, theme) · **ctrl+q** quit |
-| home | **↑ ↓** choose · **Enter** open · **c** continue (see *What next*) · **r** review what is due · **1 2 3** drill one of your usual slips · **z** quiz · **l** lab |
+| home | **↑ ↓** choose · **Enter** open · **c** continue (see *What next*) · **r** review what is due · **1 2 3** drill one of your usual slips · **z** quiz · **l** lab · **m** the prerequisite map |
+| prerequisite map | **↑ ↓** choose · **Enter** open the lesson · **Esc** back |
 | lesson pages | **→** / **n** next page · **←** / **p** previous · **e** exercises · **Esc** back |
 | exercise | **Enter** check · **F2** hint · **F3** solution · **ctrl+n** or **PgDn** next · **PgUp** previous · **F4** new variant · **ctrl+b** one box per component · **F7** drill a slip you just made twice · **Esc** back |
 | choice | **a b c** or **1 2 3**, or arrows and **Enter**, or click |

@@ -19,6 +19,7 @@ from .home_runs import ReviewAndDrill
 
 BAR = 10
 SLIPS_SHOWN = 3  # keys 1–3 drill them
+COMPACT_FOOTER_BELOW = 100  # columns: narrower, the footer drops its spacing so every key still shows
 # The lesson list's tooltip: what each row's marks mean (the help says the same at more length).
 LESSONS_TOOLTIP = (
     "Bar and n/m: exercises solved (right without the worked solution).\n"
@@ -66,6 +67,7 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
         Binding("3", "drill(2)", "Drill slip 3", show=False),
         Binding("z", "quiz", "Quiz"),
         Binding("l", "lab", "Lab"),
+        Binding("m", "map", "Map"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -82,6 +84,10 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
 
     def on_mount(self) -> None:
         self.refresh_rows()
+
+    def on_resize(self) -> None:
+        # Below 100 columns the footer's keys would run into the palette's: the compact footer keeps them all.
+        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER_BELOW
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -100,9 +106,16 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
         lessons.clear_options()
         # Title width: what is left of the row after the number, bar, count and mark (no wrapping).
         width = max(16, min(48, self.size.width - 8 - 26))
-        lessons.add_options([Option(row_text(i + 1, row, width), id=row.id) for i, row in enumerate(rows)])
+        starts = self._track_starts()
+        options = []
+        for i, row in enumerate(rows):
+            if row.id in starts:  # a later track begins here: a heading, so the two parts show
+                options.append(Option(Text(starts[row.id], style="bold"), disabled=True))
+            options.append(Option(row_text(i + 1, row, width), id=row.id))
+        lessons.add_options(options)
         if rows:
-            lessons.highlighted = min(highlighted or 0, len(rows) - 1)
+            index = min(highlighted or 0, len(options) - 1)
+            lessons.highlighted = index + 1 if options[index].disabled else index
         lessons.tooltip = LESSONS_TOOLTIP
         lessons.focus()
         step = study.next_step()
@@ -115,6 +128,12 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
         self.slips = study.slips(SLIPS_SHOWN)
         self.query_one("#slips", Static).update(self._slips_text())
         self.query_one("#slips", Static).display = bool(self.slips)
+
+    def _track_starts(self) -> dict[str, str]:
+        """{first lesson of each track after the first: its heading} (course_map.py's tracks)."""
+        tracks = self.study.course_map().tracks
+        return {min(t.rows, key=lambda r: r.number).id: f"── {t.name} · {t.numbers} · m: the prerequisite map"
+                for t in tracks[1:] if t.rows}
 
     def _review_line(self, step: NextStep | None) -> str:
         if step is None or step.kind != "review":
@@ -217,3 +236,6 @@ class HomeScreen(ReviewAndDrill, TutorScreen):
 
     def action_lab(self) -> None:
         self.tutor.action_lab()
+
+    def action_map(self) -> None:
+        self.tutor.action_map()

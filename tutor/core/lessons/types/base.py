@@ -7,6 +7,7 @@ variables and params as the only names; a variant substitutes exact values for t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -121,6 +122,9 @@ class ExerciseType:
 
     # -- variants ----------------------------------------------------------------------------------
     def values(self, seed: int) -> dict[str, Fraction]:
+        return dict(self.shared(("values", seed), lambda: self._draw(seed)))
+
+    def _draw(self, seed: int) -> dict[str, Fraction]:
         try:
             return draw_params(self.model.params, self.model.where, seed, f"{self.lesson_id}/{self.model.id}")
         except VariantError as error:
@@ -191,19 +195,38 @@ class ExerciseType:
     def instance(self, seed: int) -> Instance:
         raise NotImplementedError
 
+    # While validate() checks one seed: the work instance() and validate_variant() both need
+    # (the variant's values, its prepared problem), done once. None otherwise: nothing is kept.
+    _seed_work: dict | None = None
+    first_instance: Instance | None = None  # the first variant validate() built, for checks on its text
+
+    def shared(self, key: object, make):
+        """`make()`, done once per seed while validate() checks that seed; outside it, every time."""
+        work = self._seed_work
+        if work is None:
+            return make()
+        if key not in work:
+            work[key] = make()
+        return work[key]
+
     def validate(self, seeds: Sequence[int]) -> list[Problem_]:
         """Problems found by reading the exercise and building every variant."""
         problems = list(self.problems)
         if problems:
             return problems
         for seed in seeds:
+            self._seed_work = {}
             try:
-                self.instance(seed)
+                instance = self.instance(seed)
+                if self.first_instance is None:
+                    self.first_instance = instance
                 problems.extend(self.validate_variant(seed))
             except ExerciseError as error:
                 problems.extend(error.problems)
             except MathsError as error:  # the maths refused this variant: undefined at its point, too large
                 problems.append(Problem_((), str(error)))
+            finally:
+                self._seed_work = None
             if problems:
                 break
         return problems
@@ -214,7 +237,7 @@ class ExerciseType:
 
 def _fill_params(tree, values: Mapping[str, Fraction]):
     """The tree with each param's Var replaced by its number (a new tree; the original is kept)."""
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     from tutor.core.maths.nodes import Neg, Num
 
@@ -234,13 +257,21 @@ def _fill_params(tree, values: Mapping[str, Fraction]):
     if not hasattr(tree, "__dataclass_fields__"):
         return tree
     changes = {}
-    for f in fields(tree):
-        child = getattr(tree, f.name)
+    for name in _child_fields(type(tree)):
+        child = getattr(tree, name)
         if isinstance(child, tuple):
-            changes[f.name] = tuple(_fill_params(c, values) for c in child)
+            changes[name] = tuple(_fill_params(c, values) for c in child)
         elif hasattr(child, "__dataclass_fields__"):
-            changes[f.name] = _fill_params(child, values)
+            changes[name] = _fill_params(child, values)
     return replace(tree, **changes) if changes else tree
+
+
+@functools.cache
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """The field names of a node class (dataclasses.fields is slow, and trees are walked per variant)."""
+    from dataclasses import fields
+
+    return tuple(f.name for f in fields(kind))
 
 
 def parse_domain(text: str) -> Domain | None:

@@ -104,6 +104,9 @@ class DerivativeExercise(FunctionExercise):
         self.answer = self.read(("answer",), model.answer, self.variables) if model.answer else None
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
         options = self.options(mode="derivative", wrt=self.model.wrt, seed=seed, mean_of=self.rows_count)
@@ -142,6 +145,9 @@ class GradientExercise(FunctionExercise):
                                                        f"({', '.join(self.variables)}), the answer {len(self.answer)}"))
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         f = self.function(values)
         at = self.point(self.model.at, values) if self.model.at else ()
@@ -199,6 +205,9 @@ class ExpressionExercise(ExerciseType):
         self.answer = self.read(("answer",), model.answer, self.variables) if model.answer else None
 
     def _problem(self, seed: int):
+        return self.shared(("problem", seed), lambda: self._prepare(seed))
+
+    def _prepare(self, seed: int):
         values = self.values(seed)
         expected = self.substitute(self.expected, values)
         return values, prepare(expected, self.variables, self.options(seed=seed)), expected

@@ -90,7 +90,7 @@ class DescentExercise(ExerciseType):
 
     def instance(self, seed: int):
         values = self.values(seed)
-        v = self._variant(values)
+        v = self.shared(("variant", seed), lambda: self._variant(values))
         tolerance = self.tolerance(values) or DEFAULT_TOLERANCE
         options = self.options(mode="number", tolerance=tolerance, seed=seed,
                                labels=self.parameters if len(self.parameters) > 1 else ())
@@ -131,7 +131,7 @@ class DescentExercise(ExerciseType):
         return f"{head}, averaged over the points {listed}"
 
     def validate_variant(self, seed: int) -> list[Problem_]:
-        v = self._variant(self.values(seed))
+        v = self.shared(("variant", seed), lambda: self._variant(self.values(seed)))
         for step in v.steps:
             if not step.finite:
                 return [Problem_(("lr",), f"step {step.index} by hand is not a finite number (the descent "

@@ -100,7 +100,7 @@ class ValueExercise(ExerciseType):
 
     def instance(self, seed: int):
         values = self.values(seed)
-        numbers, floats, labels = self.computed(values)
+        numbers, floats, labels = self.shared(("computed", seed), lambda: self.computed(values))
         reference = tuple(_as_sympy(n) for n in numbers)
         tolerance = self.tolerance(values) or (FLOAT_TOLERANCE if floats else None)
         names = (tuple(f"∂{self.model.function_name}/∂{v}" for v in labels)
@@ -123,7 +123,7 @@ class ValueExercise(ExerciseType):
 
     def validate_variant(self, seed: int) -> list[Problem_]:
         values = self.values(seed)
-        numbers, floats, _ = self.computed(values)
+        numbers, floats, _ = self.shared(("computed", seed), lambda: self.computed(values))
         out = []
         for n in numbers:
             if isinstance(n, float) and n != n:
