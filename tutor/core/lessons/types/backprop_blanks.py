@@ -5,6 +5,8 @@ upstream gradient forgotten, added instead of multiplied, a path missed), output
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from tutor.core.descent.trace import show
@@ -21,6 +23,13 @@ def _n(x: float) -> str:
     """A factor in a product, bracketed when negative: 2 · (−3)."""
     text = show(x)
     return f"({text})" if x < 0 else text
+
+
+@lru_cache(maxsize=1024)
+def shown_formula(local: sp.Expr) -> str:
+    """How a local derivative is written out: 2·(z2 − y) reads better than −2·y + 2·z2, so a polynomial
+    is factored (once per formula: every variant of an exercise shares it)."""
+    return render(sp.factor(local) if local.is_polynomial() and local.free_symbols else local)
 
 
 def graph_blanks(g: Graph, wanted: tuple[str, ...]) -> list[Blank]:
@@ -43,9 +52,7 @@ def local_key(c: str, n: str, out: str) -> str:
 def local_blank(g: Graph, c: str, n: str, key: str) -> Blank:
     """∂c/∂n at the forward values; its slips: c's value, another input's derivative, a partial's mistakes."""
     value = g.local(c, n)
-    local = g.derivative(c, n)
-    # 2·(z2 − y) reads better than −2·y + 2·z2: a polynomial is shown factored.
-    formula = render(sp.factor(local) if local.is_polynomial() and local.free_symbols else local)
+    formula = shown_formula(g.derivative(c, n))
     node = g.nodes[c]
     at = g.at(c)
 
