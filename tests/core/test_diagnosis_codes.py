@@ -8,9 +8,13 @@ from pathlib import Path
 from tutor.core.maths.codes import CODES, label
 
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
-SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "lessons" / "types" / "descent_judge.py"]
-# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple.
-USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",\s*(?:\[|list\()')
+TYPES = ROOT / "lessons" / "types"
+SOURCES = [ROOT / "maths" / "mistakes.py", ROOT / "maths" / "diagnose.py", ROOT / "maths" / "matrix_check.py",
+           TYPES / "descent_judge.py", TYPES / "backprop_blanks.py", TYPES / "optimizer_steps.py", TYPES / "adam_steps.py"]
+# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate
+# tuple: ("code", [values], …) in descent, ("code", (values), …) or ("code", a_tuple, …) in the slips of
+# backprop and optimizer steps.
+USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",')
 
 
 def test_every_code_the_checker_names_is_listed_and_none_is_invented():
