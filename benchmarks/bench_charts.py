@@ -19,7 +19,11 @@ import tracemalloc
 from collections.abc import Callable
 
 from tutor.core.charts import heat_grid, loss_chart, norm_chart, rates_chart, render, surface_chart, three_rates
+from tutor.core.charts.curvature import curvature_chart
+from tutor.core.charts.optimizers import optimizers_chart
 from tutor.core.descent import PRESETS, DescentRun, Loss, compare_rates, descend
+from tutor.core.descent.curvature import curvature_at
+from tutor.core.descent.optimizers import compare_optimizers
 
 SIZES = ((100, 30), (80, 24))
 
@@ -77,6 +81,13 @@ def main() -> None:
     x2 = Loss("x^2")
     wild_curve = runaway(x2, {"x": 1.0}, 1.5)
     wild_rates = three_rates(one_loss, one.start_point(), 1.5, 100, one.rates)
+    ravine = PRESETS["optimizers"]
+    ravine_loss = ravine.make_loss()
+    paths = compare_optimizers(ravine_loss, (4.0, 1.0), ravine.lr, 2000)  # 2001 points each, thinned to 600
+    wild_paths = compare_optimizers(one_loss, (0.0, 0.0), 1.5, 2000, adam_lr=50.0)
+    practice = PRESETS["practice-6"]
+    practice_loss = practice.make_loss()
+    crawl = descend(practice_loss, practice.start_point(), practice.lr, 199)
     # Each case builds its spec for a chart of (width, height): the heat map fits its grid to it.
     cases: dict[str, Callable[[int, int], object]] = {
         "loss, 100 points, linear": lambda w, h: loss_chart(trace),
@@ -95,6 +106,13 @@ def main() -> None:
                                                                    grid=heat_grid(w, h, one.view)),
         "diverging: curve L(x)": lambda w, h: surface_chart(x2, wild_curve, view=[(-3.0, 3.0)]),
         "diverging: three rates (yours 1.5)": lambda w, h: rates_chart(*wild_rates),
+        "optimizers, 3 × 2000 steps": lambda w, h: optimizers_chart(ravine_loss, paths, ravine.view),
+        "curvature, practice 6": lambda w, h: curvature_chart(
+            practice_loss, crawl, curvature_at(practice_loss, crawl.final.params), practice.view, practice.lr),
+        "three rates, 2/λ_max marked": lambda w, h: rates_chart(rates, ("too small", "good", "diverging"), bound=0.1),
+        "diverging: optimizers": lambda w, h: optimizers_chart(one_loss, wild_paths, one.view),
+        "diverging: curvature": lambda w, h: curvature_chart(
+            one_loss, wild, curvature_at(one_loss, wild.final.params), one.view, 1.5),
     }
     print(f"{runs} redraws each (spec built from the trace, then drawn); milliseconds, peak of one redraw in KB")
     print(f"{'chart':36} {'size':>7} {'median':>8} {'p95':>8}   {'draw only':>9} {'peak KB':>8}")

@@ -28,7 +28,8 @@ from tutor.ui.widgets.chart import Chart
 from tutor.ui.widgets.lab_charts import LabCharts
 
 LESSON = "id: one\ntitle: One\nsummary: A course for the app to open.\npages:\n  - title: p\n    body: Text.\n"
-CASES = (("loss", False), ("surface", False), ("surface", True), ("norm", False), ("rates", False))
+CASES = (("loss", False), ("surface", False), ("surface", True), ("norm", False), ("rates", False),
+         ("optimizers", False), ("curvature", False))
 
 
 def ms(values: list[float], q: float) -> float:
@@ -88,9 +89,9 @@ async def measure(folder: Path, size: tuple[int, int], preset: str, lr: str, cha
             lab._frame = timed_frame
             built = charts._surface_built
 
-            def counted(spec) -> None:
+            def counted(*args) -> None:  # (chart name, spec): the surface, optimizers or curvature picture
                 surfaces.append(time.perf_counter())
-                built(spec)
+                built(*args)
 
             charts._surface_built = counted
             lags: list[float] = []

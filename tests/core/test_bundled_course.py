@@ -70,8 +70,20 @@ def test_every_page_and_prompt_renders_without_raw_latex(course) -> None:
             assert not re.search(r"\\[A-Za-z]+", render_prose(text)), (lesson.id, text[:60])
 
 
+def _entries(instance, wrong: bool = False) -> str:
+    """Every blank of a hand computation as typed in one answer (the quiz's way), the last one off by 1."""
+    values = [instance.hand.value(b.key) for b in instance.hand.blanks]
+    if wrong:
+        values[-1] = tuple(v + 1 for v in values[-1])
+    return "; ".join(f"({', '.join(repr(v) for v in vs)})" if len(vs) > 1 else repr(vs[0]) for vs in values)
+
+
 def _wrong(instance) -> str:
     """An answer that must be wrong for this instance."""
+    if instance.shape == "entries":
+        return _entries(instance, wrong=True)
+    if instance.shape == "matrix":
+        return instance.expected.replace("[[", "[[1 + ", 1)
     if instance.shape == "choice":
         return next("abcdefgh"[i] for i, c in enumerate(instance.choices) if not c.correct)
     if instance.shape in ("number", "numbers", "vector"):
@@ -96,6 +108,8 @@ def _components(text: str) -> list[str]:
 
 
 def _right(instance) -> str:
+    if instance.shape == "entries":
+        return _entries(instance)
     if instance.shape == "choice":
         return instance.expected.split(")")[0]
     return instance.expected

@@ -17,9 +17,13 @@ from tutor.cli import run
 from tutor.core.charts import ChartSpec, Series, heat_grid, loss_chart, norm_chart, rates_chart, render, surface_chart
 from tutor.core.charts.clip import clip_polyline
 from tutor.core.charts.contour import bins, crossings, levels_for
+from tutor.core.charts.curvature import curvature_chart
+from tutor.core.charts.optimizers import optimizers_chart
 from tutor.core.charts.fit import fit
 from tutor.core.charts.ticks import decade_ticks, linear_ticks
 from tutor.core.descent import PRESETS, DescentRun, Loss, compare_rates, descend
+from tutor.core.descent.curvature import curvature_at
+from tutor.core.descent.optimizers import compare_optimizers
 from tutor.core.descent.trace import Outcome, Step, Trace
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -220,7 +224,9 @@ def wild():
     one = Loss("x^2")
     return {"loss": loss, "view": preset.view, "trace": runaway(loss, preset.start_point(), 1.5),
             "one": one, "one trace": runaway(one, {"x": 1.0}, 1.5),
-            "rates": compare_rates(loss, preset.start_point(), (0.1, 1.5, 3.0), 500)}
+            "rates": compare_rates(loss, preset.start_point(), (0.1, 1.5, 3.0), 500),
+            # Plain descent and momentum run away; Adam's steps stay about its rate (50) long: 2000 of them.
+            "paths": compare_optimizers(loss, (0.0, 0.0), 1.5, 2000, adam_lr=50.0)}
 
 
 def every_chart(w: dict, trace: Trace, width: int, height: int) -> dict[str, Callable[[], ChartSpec]]:
@@ -234,6 +240,11 @@ def every_chart(w: dict, trace: Trace, width: int, height: int) -> dict[str, Cal
         "curve": lambda: surface_chart(w["one"], w["one trace"], view=[(-3.0, 3.0)]),
         "rates": lambda: rates_chart(w["rates"], ("calm", "yours", "wild")),
         "rates, linear": lambda: rates_chart(w["rates"], scale="linear"),
+        "rates, bound": lambda: rates_chart(w["rates"], ("calm", "yours", "wild"), bound=0.2),
+        "optimizers": lambda: optimizers_chart(loss, w["paths"], view),
+        "optimizers, step 3": lambda: optimizers_chart(loss, w["paths"], view, upto=3),
+        "curvature": lambda: curvature_chart(loss, trace, curvature_at(loss, trace.final.params), view, 1.5),
+        "curvature, at the start": lambda: curvature_chart(loss, trace, curvature_at(loss, (0.0, 0.0)), view, 1.5),
     }
 
 
@@ -367,3 +378,26 @@ def test_a_divergence_stepped_past_is_marked_where_it_happened(wild):
     assert trace.outcome.step == 5 and trace.final.index == 45
     (mark,) = loss_chart(trace).marks
     assert mark.text == "✗ diverged (step 5)" and (mark.x, mark.y) == (5, trace.steps[5].loss)
+
+
+def test_the_optimizers_chart_names_each_path_and_each_divergence(wild):
+    spec = optimizers_chart(wild["loss"], wild["paths"], wild["view"])
+    labels = [s.label for s in spec.series if s.label]
+    assert [label.split(":")[0] for label in labels] == ["plain descent", "momentum", "Adam"]
+    assert [s.color for s in spec.series if s.label] == ["white", "yellow", "magenta"]
+    assert spec.notes == ("diverged: plain descent at step 5, momentum at step 5",)
+    early = optimizers_chart(wild["loss"], wild["paths"], wild["view"], upto=2)
+    assert early.title.endswith("step 2") and early.notes == ()  # not diverged yet at step 2
+
+
+def test_the_curvature_chart_draws_both_eigen_directions_and_the_bound():
+    loss = Loss("(wx+b-y)^2", "x=1,2;y=3,5")
+    trace = descend(loss, {"w": 0.0, "b": 0.0}, 0.1, 5)
+    spec = curvature_chart(loss, trace, curvature_at(loss, trace.final.params), ((-1.0, 4.0), (-1.0, 4.0)), 0.1)
+    steep, shallow = (s for s in spec.series if s.label and s.label.startswith("λ"))
+    assert steep.label == "λ = 6.85 (steep): ×0.315 a step" and shallow.label == "λ = 0.146 (shallow): ×0.985 a step"
+    # Each is a segment through the current point along its eigenvector: steep ⟂ shallow.
+    (x0, x1), (y0, y1) = steep.xs, steep.ys
+    (u0, u1), (v0, v1) = shallow.xs, shallow.ys
+    assert (x1 - x0) * (u1 - u0) + (y1 - y0) * (v1 - v0) == pytest.approx(0, abs=1e-9)
+    assert spec.notes == ("2/λ_max = 0.292 > lr 0.1: converges; κ = 47",)

@@ -8,12 +8,15 @@ from pathlib import Path
 from tutor.core.maths.codes import CODES, label
 
 ROOT = Path(__file__).resolve().parents[2] / "tutor" / "core"
+TYPES = ROOT / "lessons" / "types"
 DIAGNOSIS = ("mistakes", "chain_mistakes", "power_mistakes", "rule_mistakes", "term_mistakes", "diagnose",
-             "diagnose_numbers", "number_slips", "descent_slips", "form")
-SOURCES = [*(ROOT / "maths" / f"{name}.py" for name in DIAGNOSIS), ROOT / "lessons" / "types" / "descent_judge.py"]
-# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate tuple
-# (a code, then the candidate's value: an expression, a list, a computed run; not another string).
-USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+(?:-[a-z]+)+)",\s*(?!["\s])')
+             "diagnose_numbers", "number_slips", "descent_slips", "form", "matrix_check")
+SOURCES = [*(ROOT / "maths" / f"{name}.py" for name in DIAGNOSIS),
+           TYPES / "descent_judge.py", TYPES / "backprop_blanks.py", TYPES / "optimizer_steps.py", TYPES / "adam_steps.py"]
+# A code is the first argument of Mistake(...) or Diagnosis(...), or the first item of a candidate
+# tuple: ("code", [values], …) in descent, ("code", (values), …) or ("code", a_tuple, …) in the slips of
+# backprop and optimizer steps, ("code", wrong expression, message, …) in the derivative slips.
+USED = re.compile(r'(?:Mistake|Diagnosis)\(\s*"([a-z][a-z-]*)"|\(\s*"([a-z]+-[a-z-]+)",')
 
 
 def test_every_code_the_checker_names_is_listed_and_none_is_invented():

@@ -192,7 +192,8 @@ async def test_the_four_charts_and_their_toggles(lessons_dir, tmp_path) -> None:
         await pilot.press("f8")
         await settle(app, pilot)
         rates = charts.chart("rates").spec
-        assert [s.label for s in rates.series] == ["lr 0.01 (too small)", "lr 0.1 (good)", "lr 0.25 (diverging)"]
+        assert [s.label for s in rates.series] == ["lr 0.01 (too small) < 2/λ", "lr 0.1 (good) < 2/λ",
+                                                    "lr 0.25 (diverging) > 2/λ"]
         assert any(m.text.startswith("✗") for m in rates.marks)
         app.set_focus(None)  # no box has the focus: digits pick a chart
         await pilot.press("2")
@@ -310,19 +311,24 @@ async def test_the_rates_chart_compares_the_learners_rate(lessons_dir, tmp_path)
     app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
     async with app.run_test(size=(100, 30)) as pilot:
         lab = await open_lab(app, pilot)
-        assert rate_labels(lab) == ["lr 0.01 (too small)", "lr 0.1 (good)", "lr 0.25 (diverging)"]
+        assert rate_labels(lab) == ["lr 0.01 (too small) < 2/λ", "lr 0.1 (good) < 2/λ",
+                                                    "lr 0.25 (diverging) > 2/λ"]
         await type_into(pilot, lab.query_one("#lab-lr", Input), "1.5")
         await settle(app, pilot)
-        assert "lr 1.5 (yours)" in rate_labels(lab)
-        assert any("lr 1.5 (yours) diverged" in n for n in lab.query_one(LabCharts).chart("rates").spec.notes)
+        assert "lr 1.5 (yours) > 2/λ" in rate_labels(lab)
+        notes = lab.query_one(LabCharts).chart("rates").spec.notes
+        assert any("lr 1.5 (yours) diverged" in n for n in notes)
+        # mse-one's Hessian is [[8, 4], [4, 2]]: λ_max = 10
+        assert lab.query_one(LabCharts).chart("rates").spec.title.endswith("; 2/λ_max = 0.2")
         box = lab.query_one("#lab-lr", Input)
         box.value = "0.05"  # typed, no Enter: the next step takes it, and the chart compares it
         await pilot.press("f5")
         await settle(app, pilot)
-        assert lab.run.trace.final.lr == 0.05 and rate_labels(lab)[1] == "lr 0.05 (yours)"
+        assert lab.run.trace.final.lr == 0.05 and rate_labels(lab)[1] == "lr 0.05 (yours) < 2/λ"
         await type_into(pilot, box, "0.1")
         await settle(app, pilot)
-        assert rate_labels(lab) == ["lr 0.01 (too small)", "lr 0.1 (good)", "lr 0.25 (diverging)"]
+        assert rate_labels(lab) == ["lr 0.01 (too small) < 2/λ", "lr 0.1 (good) < 2/λ",
+                                                    "lr 0.25 (diverging) > 2/λ"]
 
 
 # -- a diverging run on every chart: bounded work, nothing cut ---------------------------------------------
@@ -362,7 +368,7 @@ async def test_a_diverging_run_on_every_chart_is_drawn_within_the_screen(lessons
 
         async def every_chart() -> None:
             for name, heat in (("loss", False), ("surface", False), ("surface", True), ("norm", False),
-                               ("rates", False)):
+                               ("rates", False), ("optimizers", False), ("curvature", False)):
                 charts.show(name)
                 charts.heat = heat
                 await settle(app, pilot)

@@ -23,12 +23,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seeds", default="20", metavar="N", help="variants to build per randomised exercise "
                    f"(default 20, at most {MAX_SEEDS})")
     p.add_argument("--json", action="store_true", help="print the lessons and errors as JSON")
+    p.add_argument("--no-cache", action="store_true",
+                   help="prove every lesson again, even one proved valid before and unchanged since (the "
+                        "cache of proved lessons is then neither read nor written)")
     p.set_defaults(func=run)
+
+
+def _cores() -> int:
+    """Processes to prove the exercises in: the cores this process may use, at most 4."""
+    import os
+
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except AttributeError:  # not on Linux
+        return max(1, min(4, os.cpu_count() or 1))
 
 
 def run(args: argparse.Namespace) -> int:
     from tutor.core.lessons.safetext import clean, json_safe
-    from tutor.core.lessons.validate import validate_course
+    from tutor.core.lessons.proofs import ProofCache
+    from tutor.core.lessons.validate import exercise_models, validate_course
     from tutor.core.sheets import is_sheet
 
     args.seeds = count(args.seeds, "--seeds", 1, MAX_SEEDS)
@@ -36,12 +50,14 @@ def run(args: argparse.Namespace) -> int:
         from .sheet_check import validate
 
         return validate(args)
-    report = validate_course(args.path, seeds=args.seeds)
+    cache = None if args.no_cache else ProofCache()
+    report = validate_course(args.path, seeds=args.seeds, workers=_cores(), cache=cache)
     if args.json:
         print(json_safe(json.dumps(report.to_json(), ensure_ascii=False, indent=2)))
         return 0 if report.ok else 1
     # Everything printed passes through clean(): titles are clean already, but file names are not.
-    lines = [f"  {lesson.id}: {lesson.title} ({len(lesson.exercises)} exercises)" for lesson in report.course.lessons]
+    lines = [f"  {lesson.id}: {lesson.title} ({len(exercise_models(lesson))} exercises)"
+             for lesson in report.course.lessons]
     lines += [f"  BROKEN {broken.path.name}: {broken.title}" for broken in report.course.broken]
     lines += [f"warning: {warning}" for warning in report.course.warnings]
     lines += [str(error) for error in report.errors]

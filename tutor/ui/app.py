@@ -221,12 +221,15 @@ class TutorApp(App[None]):
         """The one way to show an exercise: the screen that suits its type, pushed or in place;
         `sequence`: what Next and Previous go through (a sheet's exercises; default the lesson's)."""
         from .screens.descent_exercise import DescentExerciseScreen
+        from .screens.entries_exercise import EntriesExerciseScreen
         from .screens.exercise import ExerciseScreen
 
         if not self.study.ready or exercise_id not in self.study.exercise_ids_of(lesson_id):
             self.notify("That exercise is not available.", severity="warning")
             return
-        kind = DescentExerciseScreen if self.study.exercise_kind(lesson_id, exercise_id) == "descent" else ExerciseScreen
+        screens = {"descent": DescentExerciseScreen, "backprop": EntriesExerciseScreen,
+                   "optimizer": EntriesExerciseScreen}
+        kind = screens.get(self.study.exercise_kind(lesson_id, exercise_id), ExerciseScreen)
         screen = kind(self.study, lesson_id, exercise_id, seed, sequence=sequence)
         if replace:
             self.clear_notifications()  # "Right! Next exercise…" was about the one being left

@@ -45,8 +45,11 @@ def _diverges(loss: Loss, start: dict, lr: float, steps: int) -> bool:
 
 
 def rates_chart(traces: Sequence[Trace], labels: Sequence[str] | None = None, scale: Scale = "log",
-                headroom: float | None = None) -> ChartSpec:
+                headroom: float | None = None, bound: float | None = None) -> ChartSpec:
     """Loss per step for each trace; the y range follows the runs that did not diverge.
+
+    `bound`: the rate bound 2/λ_max of the loss's Hessian at the start; each rate is marked above or
+    below it (> 2/λ or < 2/λ) and a note says what the bound means.
 
     A diverging loss would flatten every other line, so the axis stops `headroom` times above the
     highest well-behaved loss (100× on a log scale, 1.5× on a linear one) and a diverging line is
@@ -61,20 +64,24 @@ def rates_chart(traces: Sequence[Trace], labels: Sequence[str] | None = None, sc
     series, marks, everything, notes, floored = [], [], [], [], []
     floor = log_floor([v for t in traces for v in t.losses])  # one floor for all, below every line
     for k, trace in enumerate(traces):
-        name = f"lr {show(trace.lr or 0.0)}" + (f" ({labels[k]})" if labels and k < len(labels) else "")
+        plain = f"lr {show(trace.lr or 0.0)}" + (f" ({labels[k]})" if labels and k < len(labels) else "")
+        name = plain + ((" > 2/λ" if trace.lr > bound else " < 2/λ") if bound is not None and trace.lr else "")
         xs, ys = _capped([s.index for s in trace.steps], trace.losses, cap)
         xs, ys, used = on_scale(xs, ys, scale, floor)
         if used is not None:
-            floored.append(f"{name}: losses ≤ 0 drawn at {show(floor, 3)}")
+            floored.append(f"{plain}: losses ≤ 0 drawn at {show(floor, 3)}")
         color = COLORS[k % len(COLORS)]
         series.append(Series(xs, ys, name, "line", "braille", color))
         everything.extend(ys)
         if trace.outcome.kind == "diverged" and xs:
             marks.append(Mark(f"✗ step {trace.outcome.step}", xs[-1], ys[-1], color))
-            notes.append(f"{name} diverged at step {trace.outcome.step}")
+            notes.append(f"{plain} diverged at step {trace.outcome.step}")
     last = max(t.final.index for t in traces)
     ylim = padded(everything, scale, include_zero=scale == "linear" and min(everything, default=0) >= 0)
-    return ChartSpec("the same start, three learning rates" if len(traces) == 3 else "learning rates compared",
+    title = "the same start, three learning rates" if len(traces) == 3 else "learning rates compared"
+    if bound is not None:  # in the title: the notes' lines go to a divergence first
+        title += f"; 2/λ_max = {show(bound, 3)}"
+    return ChartSpec(title,
                      "step", "loss", tuple(series), (0.0, float(max(last, 1))), ylim, scale, tuple(marks),
                      (*notes, *floored), integer_x=True)  # a divergence is the note worth the first line
 

@@ -50,7 +50,7 @@ def surface_chart(loss: Loss, trace: Trace | None = None, *, view: Sequence[Rang
     if mode == "heat":
         series, notes = _heat(surface.xs, surface.ys, surface.z, levels)
     else:
-        series, notes = _contours(surface.xs, surface.ys, surface.z, levels)
+        series, notes = contour_series(surface.xs, surface.ys, surface.z, levels)
     marks: list[Mark] = []
     if trace:
         series.append(Series(tuple(p[0] for p in path), tuple(p[1] for p in path), "path", "line", "braille", "white"))
@@ -86,7 +86,7 @@ def heat_grid(width: int, height: int, view: Sequence[Range] | None = None) -> t
     return max(w, 8), max(h, 4)
 
 
-def _contours(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, count: int) -> tuple[list[Series], list[str]]:
+def contour_series(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, count: int) -> tuple[list[Series], list[str]]:
     series = []
     levels = levels_for(z, count)
     for k, level in enumerate(levels):

@@ -25,11 +25,13 @@ class LabConfig:
     rates: tuple[float, float, float] | None = None
     view: tuple | None = None
     ahead: int = 0
+    optimizers: tuple[float, float, float, float] | None = None  # (β, β₁, β₂, ε): plain, momentum, Adam side by side
 
     @classmethod
     def preset(cls, key: str) -> LabConfig:
         p = PRESETS[key]
-        return cls(key, p.title, p.loss, p.data, p.start_point(), p.lr, p.steps, None, p.rates, p.view)
+        return cls(key, p.title, p.loss, p.data, p.start_point(), p.lr, p.steps, None, p.rates, p.view,
+                   optimizers=(0.9, 0.9, 0.999, 1e-8) if p.optimizers else None)
 
 
 def view_for(loss: Loss, config: LabConfig, start: dict) -> tuple:

@@ -23,6 +23,7 @@ class Preset:
     rates: tuple[float, float, float]
     view: tuple[Range, Range]  # ranges of the first two parameters for the surface chart
     note: str = ""
+    optimizers: bool = False   # opens on plain descent, momentum and Adam side by side
 
     def make_loss(self) -> Loss:
         return Loss(self.loss, self.data)
@@ -49,6 +50,13 @@ PRESETS: dict[str, Preset] = {p.key: p for p in (
     Preset("two-minima", "(x² − 1)² + y² (two minima)", "(x^2-1)^2 + y^2", None,
            (("x", 0.3), ("y", 1.5)), 0.05, 80, (0.005, 0.05, 0.6), ((-2.0, 2.0), (-2.0, 2.0)),
            "Minima at (−1, 0) and (1, 0): the start decides which one the descent finds."),
+    Preset("practice-6", "Practice 6: MSE of (1, 3), (2, 5) (a narrow valley)", "(wx+b-y)^2", "x=1,2;y=3,5",
+           (("w", 0.0), ("b", 0.0)), 0.1, 200, (0.01, 0.28, 0.3), ((-1.0, 4.0), (-1.0, 4.0)),
+           "Hessian [[5, 3], [3, 2]]: λ = 6.85 and 0.146, so 2/λ_max = 0.292 and the valley floor crawls."),
+    Preset("optimizers", "Momentum and Adam in a ravine (x² + 10y²)", "x^2 + 10y^2", None,
+           (("x", 4.0), ("y", 1.0)), 0.02, 150, (0.005, 0.02, 0.11), ((-5.0, 5.0), (-2.0, 2.0)),
+           "Plain descent crawls along x; momentum builds speed there; Adam moves every coordinate alike.",
+           optimizers=True),
     # Two centred, uncorrelated features, raw and scaled to spread 1: the same data and the same
     # best fit (y = 0.5·x1 + 2·x2 raw, 1.5·x1 + x2 scaled), an elongated bowl against a round one.
     Preset("features-raw", "Two features, raw scales (elongated)", "(w1 x1 + w2 x2 - y)^2",

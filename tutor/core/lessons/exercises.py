@@ -156,6 +156,88 @@ class DescentModel(ExerciseBase, tag="descent", kw_only=True):
             raise Invalid("lab_steps counts the hand steps too: it must be at least steps", "lab_steps")
 
 
+MATRIX_KINDS = ("hessian", "jacobian", "matrix")
+MatrixAsk = Literal["matrix", "eigenvalues", "condition", "rate_bound", "determinant"]
+
+
+class MatrixCompute(Strict, kw_only=True):
+    """The matrix: exactly one of hessian (a function), jacobian (functions, one per row), matrix (written out)."""
+
+    hessian: Annotated[str | None, Meta(description="a function: its matrix of second partial derivatives")] = None
+    jacobian: Annotated[Annotated[list[str], Meta(min_length=1, max_length=6)] | None, Meta(
+        description="functions, one per row: each row their partial derivatives")] = None
+    matrix: Annotated[str | None, Meta(description="a matrix written out, e.g. [[5, 3], [3, 2]] (params allowed)")] = None
+    wrt: Annotated[list[Name] | None, Meta(description="the variables, one per column (default: as they appear)")] = None
+    at: Annotated[Point | None, Meta(description="the matrix's value at this point (numbers)")] = None
+    data: Annotated[Columns | None, Meta(
+        description="hessian: data columns the function is averaged over (MSE over points)")] = None
+
+    def __post_init__(self) -> None:
+        given = [k for k in MATRIX_KINDS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise Invalid(f"give exactly one of {', '.join(MATRIX_KINDS)}")
+        _check_columns(self.data)
+        if self.data and given[0] != "hessian":
+            raise Invalid("data goes with hessian (a loss averaged over the points)", "data")
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in MATRIX_KINDS if getattr(self, k) is not None)
+
+
+class MatrixModel(ExerciseBase, tag="matrix", kw_only=True):
+    """A matrix (a Hessian, a Jacobian), typed as [[a, b], [c, d]]; or a number the matrix gives."""
+
+    compute: MatrixCompute
+    ask: Annotated[MatrixAsk, Meta(description="what the learner types: the matrix (default), its eigenvalues "
+                                               "(largest first), condition (λ_max/λ_min), rate_bound (2/λ_max) "
+                                               "or determinant")] = "matrix"
+    answer: Annotated[str | int | float | None, Meta(
+        description="as the author states it (checked): a matrix, or numbers within the tolerance")] = None
+
+
+class BackpropModel(ExerciseBase, tag="backprop", kw_only=True):
+    """Backpropagation by hand: the learner fills each local derivative and each backward value in order."""
+
+    inputs: Annotated[Point, Meta(min_length=1, description="the graph's inputs and their values, e.g. {x: 2, w: -1}")]
+    nodes: Annotated[dict[Name, Annotated[str, Meta(min_length=1)]], Meta(
+        min_length=1, max_length=12,
+        description="computed nodes in forward order, each an expression of inputs and earlier nodes; "
+                    "the last is the output (the loss)")]
+    wrt: Annotated[list[Name] | None, Meta(
+        description="the inputs whose gradient is asked (default: every input)")] = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        both = sorted(set(self.inputs) & set(self.nodes))
+        if both:
+            raise Invalid(f"{both[0]} is both an input and a node", "nodes")
+        for name in self.wrt or ():
+            if name not in self.inputs:
+                raise Invalid(f"wrt: {name} is not an input", "wrt")
+
+
+class OptimizerModel(ExerciseBase, tag="optimizer", kw_only=True):
+    """Momentum or Adam by hand: the gradient, the optimizer's state and the new parameters, step by step."""
+
+    method: Annotated[Literal["momentum", "adam"], Meta(description="the update rule: momentum or adam")]
+    loss: Annotated[str, Meta(min_length=1, description="the loss, e.g. (wx + b - y)^2 or x^2 + 10y^2")]
+    data: Annotated[Columns | None, Meta(description="data columns the loss is averaged over (MSE)")] = None
+    start: Annotated[Point, Meta(min_length=1, description="the parameters and their start, e.g. {w: 0, b: 0}")]
+    lr: Annotated[NumberText, Meta(description="the learning rate η")]
+    beta: Annotated[NumberText, Meta(description="momentum: β in v ← βv + g")] = 0.9
+    beta1: Annotated[NumberText, Meta(description="Adam: β₁ of the first moment")] = 0.9
+    beta2: Annotated[NumberText, Meta(description="Adam: β₂ of the second moment")] = 0.999
+    eps: Annotated[NumberText, Meta(description="Adam: ε under the square root's sum")] = 1e-8
+    steps: Annotated[int, Meta(ge=1, le=3, description="how many steps the learner computes by hand")] = 1
+    lab_steps: Annotated[int, Meta(ge=1, le=10_000, description="the steps the lab runs for each optimizer")] = 60
+    function_name: Annotated[Name, Meta(description="the loss's name in messages (∇L)")] = "L"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_columns(self.data)
+
+
 REGISTRY: dict[str, tuple[type[ExerciseBase], str]] = {
     "derivative": (DerivativeModel, "tutor.core.lessons.types.calculus:DerivativeExercise"),
     "gradient": (GradientModel, "tutor.core.lessons.types.calculus:GradientExercise"),
@@ -163,6 +245,9 @@ REGISTRY: dict[str, tuple[type[ExerciseBase], str]] = {
     "expression": (ExpressionModel, "tutor.core.lessons.types.calculus:ExpressionExercise"),
     "choice": (ChoiceModel, "tutor.core.lessons.types.choice:ChoiceExercise"),
     "descent": (DescentModel, "tutor.core.lessons.types.descent:DescentExercise"),
+    "matrix": (MatrixModel, "tutor.core.lessons.types.matrix:MatrixExercise"),
+    "backprop": (BackpropModel, "tutor.core.lessons.types.backprop:BackpropExercise"),
+    "optimizer": (OptimizerModel, "tutor.core.lessons.types.optimizer:OptimizerExercise"),
 }
 
 # A tagged union: msgspec picks the struct by the `type:` key (each struct's tag).

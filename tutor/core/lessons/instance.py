@@ -12,8 +12,9 @@ from tutor.core.maths.verdict import Verdict
 
 if TYPE_CHECKING:  # the catalog shown on the first paint must not import the descent engine
     from .types.descent_judge import HandDescent
+    from .types.entries import HandWork
 
-Shape = Literal["expression", "vector", "number", "numbers", "choice", "steps"]
+Shape = Literal["expression", "vector", "number", "numbers", "choice", "steps", "matrix", "entries"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Instance:
     checker: Callable[[str], Verdict] = field(default=lambda text: Verdict("invalid", None, "no checker"),
                                               repr=False, compare=False)
     descent: HandDescent | None = field(default=None, compare=False)  # shape "steps": one step at a time
+    hand: HandWork | None = field(default=None, compare=False)  # shape "entries": one blank at a time
 
     @property
     def vocabulary(self) -> Vocabulary:

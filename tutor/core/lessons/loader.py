@@ -46,6 +46,11 @@ class LoadedLesson:
         return self.lesson.title
 
     @property
+    def built(self) -> bool:
+        """Whether the exercises' maths has been read (build() has run)."""
+        return self._exercises is not None
+
+    @property
     def exercises(self) -> list:
         """The usable exercises (ExerciseType objects); builds them on first access."""
         if self._exercises is None:

@@ -25,7 +25,8 @@ def prose_rules(lesson: LoadedLesson) -> list[LessonError]:
             continue  # a constant's messages name no function
         where = ("exercises", index, "prompt")
         names = {m for pattern in _NAMED for m in pattern.findall(model.prompt)}
-        if names and model.function_name not in names:
+        # f_x (a partial, differentiated again) is named from f: ∂f/∂x in its prompt is no mismatch
+        if names and model.function_name not in names and model.function_name[0] not in names:
             named = sorted(names)[0]
             errors.append(error_at(str(lesson.path), lesson.positions, where,
                                    f"exercise '{model.id}': the prompt names the function {named} (as in ∂{named}/∂…) "

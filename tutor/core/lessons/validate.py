@@ -15,6 +15,7 @@ from pathlib import Path
 from .answer_rules import answer_problems, summary_rule
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
+from .proofs import ProofCache
 from .prose_rules import prose_rules
 from .variant_rules import slip_problems
 
@@ -42,7 +43,7 @@ class Report:
                     "id": lesson.id,
                     "title": lesson.title,
                     "path": str(lesson.path),
-                    "exercises": [{"id": e.model.id, "type": e.kind} for e in lesson.exercises],
+                    "exercises": [{"id": m.id, "type": m.type} for m in exercise_models(lesson)],
                 }
                 for lesson in self.course.lessons
             ],
@@ -51,31 +52,74 @@ class Report:
         }
 
 
-def validate_course(path: Path | str | None = None, seeds: int = 20) -> Report:
+def validate_course(path: Path | str | None = None, seeds: int = 20, workers: int = 1,
+                    cache: ProofCache | None = None) -> Report:
+    """Validate every lesson; `workers` > 1 proves the exercises in that many forked processes
+    (the command line uses the machine's cores; the result is the same, in the same order).
+    `cache`: lessons proved valid before, unchanged, are not built or proved again (proofs.py)."""
     started = time.perf_counter()
-    course = load_course(path)
+    course = load_course(path, build=False)
     errors = list(course.errors)
     counts: Counter = Counter()
     with_variants = 0
-    for lesson in course.lessons:
-        errors.extend(_prose(lesson))
-        errors.extend(prose_rules(lesson))
-        errors.extend(_lab_presets(lesson))
+    jobs: list[tuple[int, int]] = []
+    keys = [cache.key(lesson.path, seeds) if cache is not None else None for lesson in course.lessons]
+    fresh = [key not in cache if cache is not None else True for key in keys]
+    for li, lesson in enumerate(course.lessons):
+        if not fresh[li]:  # proved before, unchanged: its exercises were all usable then
+            for index, exercise in enumerate(lesson.lesson.exercises):
+                if index not in lesson.duplicates:
+                    counts[exercise.type] += 1
+                    with_variants += bool(exercise.params)
+            continue
+        built = lesson.build()
+        course.errors.extend(built)
+        errors.extend(built)
         for index, exercise in enumerate(lesson.lesson.exercises):
             checker = lesson.exercise(exercise.id)
             if checker is None or checker.model is not exercise:
                 continue
             counts[checker.kind] += 1
-            variants = range(seeds) if exercise.params else range(1)
             with_variants += bool(exercise.params)
-            problems = checker.validate(list(variants), VariantRules)
-            for problem in problems:
-                errors.append(error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
-                                  f"exercise '{exercise.id}': {problem.message}"))
-            if not problems:
-                errors.extend(_placeholders(lesson, index, checker))
-        errors.extend(summary_rule(lesson))
+            jobs.append((li, index))
+    found = _in_workers(course, jobs, seeds, workers) if workers > 1 and len(jobs) > 1 else None
+    if found is None:
+        found = [_exercise_errors(course, job, seeds) for job in jobs]
+    by_lesson: dict[int, list[LessonError]] = {}
+    for (li, _), problems in zip(jobs, found):
+        by_lesson.setdefault(li, []).extend(problems)
+    for li, lesson in enumerate(course.lessons):
+        if not fresh[li]:
+            continue  # its prose and lab presets were checked too, by the same code (the key says so)
+        mine = [*_prose(lesson), *prose_rules(lesson), *_lab_presets(lesson), *by_lesson.get(li, []),
+                *summary_rule(lesson)]
+        errors.extend(mine)
+        clean = not mine and not lesson.problems and not lesson.broken_exercises
+        if cache is not None and clean:
+            cache.add(keys[li])
+    if cache is not None:
+        cache.save()
     return Report(course, errors, time.perf_counter() - started, counts, with_variants)
+
+
+def exercise_models(lesson: LoadedLesson) -> list:
+    """The lesson's usable exercises' models, without building them when they have not been built."""
+    if lesson.built:
+        return [e.model for e in lesson.exercises]
+    return [m for i, m in enumerate(lesson.lesson.exercises)
+            if i not in lesson.duplicates and m.id not in lesson.broken_exercises]
+
+
+def _exercise_errors(course: Course, job: tuple[int, int], seeds: int) -> list[LessonError]:
+    """One exercise proved over its variants (one when it has no params), and its placeholders."""
+    lesson = course.lessons[job[0]]
+    index = job[1]
+    exercise = lesson.lesson.exercises[index]
+    checker = lesson.exercise(exercise.id)
+    problems = checker.validate(list(range(seeds) if exercise.params else range(1)), VariantRules)
+    errors = [error_at(str(lesson.path), lesson.positions, ("exercises", index, *problem.field),
+                       f"exercise '{exercise.id}': {problem.message}") for problem in problems]
+    return errors or _placeholders(lesson, index, checker)
 
 
 class VariantRules:
@@ -83,6 +127,36 @@ class VariantRules:
 
     each = staticmethod(answer_problems)  # examples and named mistakes never the answer
     after = staticmethod(slip_problems)   # no variant lets a typical slip pass or hides it behind another
+
+
+# -- proving in forked workers (the command line) ----------------------------------------------------------------
+_SHARED: tuple[Course, int] | None = None  # what a forked worker inherits: the course, already read
+
+
+def _work(part: list[tuple[int, int]]) -> list[list[LessonError]]:
+    course, seeds = _SHARED
+    return [_exercise_errors(course, job, seeds) for job in part]
+
+
+def _in_workers(course: Course, jobs: list[tuple[int, int]], seeds: int, workers: int):
+    """The jobs split over `workers` forked processes, which inherit the course (no re-import of
+    sympy, no re-reading); None where fork is not available, so the caller proves them here."""
+    import multiprocessing
+
+    global _SHARED
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    parts = [jobs[k::workers] for k in range(workers)]  # interleaved: the slow lessons are spread out
+    _SHARED = (course, seeds)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_work, parts)
+    finally:
+        _SHARED = None
+    out: dict[tuple[int, int], list[LessonError]] = {}
+    for part, results in zip(parts, done):
+        out.update(zip(part, results))
+    return [out[job] for job in jobs]
 
 
 _MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", re.S)

@@ -41,6 +41,22 @@ LABELS: dict[str, str] = {
     "wrong-gradient": "a wrong gradient in the step",
     "wrong-rate": "the wrong learning rate",
     "step-count": "taking the wrong number of steps",
+    # Matrices: Hessians, Jacobians (maths/matrix_check.py)
+    "transposed": "writing the matrix transposed",
+    "swapped-rows": "swapping two rows of a matrix",
+    "swapped-columns": "swapping two columns of a matrix",
+    "wrong-entry": "one wrong entry in a matrix",
+    # Backpropagation by hand (lessons/types/backprop.py)
+    "no-upstream": "forgetting to multiply by the upstream gradient",
+    "added-on-path": "adding instead of multiplying along a path",
+    "missed-path": "forgetting a second path (the sum over paths)",
+    # Momentum and Adam by hand (lessons/types/optimizer.py)
+    "momentum-sign": "the momentum with the wrong sign",
+    "no-momentum": "leaving out the momentum",
+    "wrong-beta": "the wrong β",
+    "forgot-square": "not squaring the gradient",
+    "bias-correction": "the bias correction",
+    "no-square-root": "forgetting the square root",
 }
 CODES: frozenset[str] = frozenset(LABELS)
 

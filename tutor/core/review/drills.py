@@ -43,6 +43,19 @@ GENERATED: dict[str, tuple[tuple[str, ...], str | None]] = {
     "stale-gradient": (_DESCENT, None),
     "wrong-gradient": (_DESCENT, None),
     "wrong-rate": (_DESCENT, None),
+    "transposed": (("matrix",), None),
+    "swapped-rows": (("matrix",), None),
+    "swapped-columns": (("matrix",), None),
+    "wrong-entry": (("matrix",), None),
+    "no-upstream": (("backprop",), None),
+    "added-on-path": (("backprop",), None),
+    "missed-path": (("backprop",), None),
+    "momentum-sign": (("optimizer",), None),
+    "no-momentum": (("optimizer",), None),
+    "wrong-beta": (("optimizer",), None),
+    "forgot-square": (("optimizer",), None),
+    "bias-correction": (("optimizer",), None),
+    "no-square-root": (("optimizer",), None),
 }
 
 

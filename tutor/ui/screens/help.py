@@ -23,8 +23,8 @@ HELP = """\
 | quiz setup | **F5** start · **F2** all lessons / none · **Esc** back |
 | quiz, review, drill | **Enter** check · **ctrl+n** or **PgDn** next (asks before skipping) · **Esc** leave (asks first) |
 | quiz summary | **r** retry the ones you missed · **h** home |
-| lab | **F5** one step · **F6** run / pause · **F7** reset · **F8** next chart · **F9** linear/log or contour/heat · **1–4** a chart · **Esc** back |
-| lab settings | **Tab** to a box · **Enter** applies it · **Esc** leaves it, and **1–4** pick a chart again; **F5**–**F9** and **?** work from a box too |
+| lab | **F5** one step · **F6** run / pause · **F7** reset · **F8** next chart · **F9** linear/log or contour/heat · **1–6** a chart (5: plain, momentum and Adam side by side; 6: the Hessian's eigen-directions) · **Esc** back |
+| lab settings | **Tab** to a box · **Enter** applies it · **Esc** leaves it, and **1–6** pick a chart again; **F5**–**F9** and **?** work from a box too |
 | descent by hand | type the parameters after the step (`w = 1.6, b = 0.8`) · **Enter** check · **F6** open the lab when done |
 
 The mouse works everywhere: click buttons, lessons and options.

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from tutor.core.descent import PRESETS, DescentError, DescentRun, Loss
 from tutor.core.descent.config import LabConfig, view_for
+from tutor.core.descent.optimizers import Settings
 
 from ..widgets.lab_charts import CHARTS, LabCharts
 from ..widgets.lab_controls import LabControls
@@ -60,6 +61,7 @@ class LabScreen(Screen):
         self.run: DescentRun | None = None
         self.target: int | None = None
         self._timer = None
+        self._shown: LabConfig | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,7 +109,11 @@ class LabScreen(Screen):
         controls.show(config.start, config.lr, config.steps)
         charts = self.query_one(LabCharts)
         charts.tolerance = run.rules.tolerance
-        charts.set_problem(loss, view, dict(config.start), config.lr, config.steps, config.rates)
+        settings = Settings(*config.optimizers) if config.optimizers else None
+        charts.set_problem(loss, view, dict(config.start), config.lr, config.steps, config.rates, settings)
+        if config.optimizers and config is not self._shown:
+            charts.show("optimizers")  # an optimizer preset or exercise opens on the three paths
+        self._shown = config
         self.publish()
 
     def publish(self) -> None:

@@ -7,15 +7,37 @@ however it was given (Enter in a box, a letter or a click on an option, or the C
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.containers import Vertical
 from textual.message import Message
 
 from tutor.core.lessons.instance import Instance
+from tutor.core.maths.names import Vocabulary
 
 from .answer_box import AnswerBox
 from .choice_list import ChoiceList
+from .hand_entries import HandEntries
 from .hand_steps import HandSteps
+
+if TYPE_CHECKING:
+    from tutor.core.lessons.types.entries import HandWork
+
+# The other shapes' hints come from the instance (core), whose example is never the answer.
+MATRIX_PLACEHOLDER = "[[a, b], [c, d]]  or  a, b; c, d  (a row after each ';')"
+
+
+def blank_vocabulary(hand: HandWork, index: int) -> Vocabulary:
+    blank = hand.blanks[index]
+    return Vocabulary((*blank.names, *(n for n, _ in blank.known if n not in blank.names)))
+
+
+def blank_placeholder(hand: HandWork, index: int) -> str:
+    blank = hand.blanks[index]
+    if len(blank.names) > 1:
+        return f"{blank.key}:  {', '.join(f'{n} = …' for n in blank.names)}  or  ({', '.join('…' for _ in blank.names)})"
+    return f"{blank.key}: a number"
 
 
 class AnswerArea(Vertical):
@@ -56,11 +78,33 @@ class AnswerArea(Vertical):
                 steps = len(instance.descent.steps)
                 box = AnswerBox(instance.vocabulary, "; ".join([one] * steps) + "  (one group per step)",
                                 groups=True, id="answer")
+        elif instance.shape == "entries":
+            hand = instance.hand
+            if one_step:
+                await self.mount(HandEntries(hand, id="hand-entries"))
+                box = AnswerBox(blank_vocabulary(hand, 0), blank_placeholder(hand, 0), id="answer")
+            else:
+                box = AnswerBox(Vocabulary(), "; ".join(b.key for b in hand.blanks) + "  (in order, ';' between)",
+                                groups=True, id="answer")
+        elif instance.shape == "matrix":
+            box = AnswerBox(instance.vocabulary, MATRIX_PLACEHOLDER, matrix=True, id="answer")
         else:
             names = instance.component_names if instance.shape in ("vector", "numbers") else ()
             box = AnswerBox(instance.vocabulary, instance.input_hint, names, id="answer")
         await self.mount(box)
         box.focus_input()
+
+    def entries_done(self, accepted: tuple) -> None:
+        """Work by hand: these blanks are right; the box asks the next, or goes once all are."""
+        for entries in self.query(HandEntries):
+            entries.accepted = accepted
+            done = len(accepted)
+            for box in self.query(AnswerBox):
+                if done < entries.hand.total:
+                    box.ask(blank_vocabulary(entries.hand, done), blank_placeholder(entries.hand, done))
+                else:
+                    box.clear()
+                box.display = done < entries.hand.total
 
     def steps_done(self, count: int) -> None:
         """Descent by hand: `count` steps are right; the box asks the next, or goes once all are."""

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from tutor.core.maths.errors import MathsError, ParseError
+from tutor.core.maths.matrix import parse_matrix
 from tutor.core.maths.names import Vocabulary
 from tutor.core.maths.parser import parse
 from tutor.core.maths.preview import preview
@@ -21,14 +22,16 @@ from tutor.core.maths.preview import preview
 from .answer_input import AnswerInput
 
 
-def read_as(text: str, vocabulary: Vocabulary, groups: bool = False) -> tuple[str, str]:
+def read_as(text: str, vocabulary: Vocabulary, groups: bool = False, matrix: bool = False) -> tuple[str, str]:
     """('ok' | 'error' | 'empty', a line to show under the box).
 
     `groups`: the answer is several groups separated by ';' (every descent step at once), each
-    read on its own, as the checker reads them.
+    read on its own, as the checker reads them. `matrix`: the answer is a matrix ([[2, 1], [1, 2]]).
     """
     if not text.strip():
         return "empty", ""
+    if matrix:
+        return _read_matrix(text, vocabulary)
     if groups and ";" in text:
         parts = [p for p in text.split(";") if p.strip()]
         read = [read_as(p, vocabulary) for p in parts]
@@ -47,6 +50,18 @@ def read_as(text: str, vocabulary: Vocabulary, groups: bool = False) -> tuple[st
     if parsed.notes:
         line += f"\nnote: {parsed.notes[0]}"
     return "ok", line
+
+
+def _read_matrix(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    try:
+        tree = parse_matrix(text, vocabulary)
+    except ParseError as error:
+        where = f"column {error.column}: " if error.column else ""
+        return "error", f"{where}{error.message}"
+    except MathsError as error:
+        return "error", str(error)
+    rows, cols = tree.shape
+    return "ok", f"read as: {tree.preview()}  ({rows}×{cols})"
 
 
 class AnswerBox(Vertical):
@@ -77,12 +92,13 @@ class AnswerBox(Vertical):
             return self.box
 
     def __init__(self, vocabulary: Vocabulary, placeholder: str = "your answer",
-                 components: tuple[str, ...] = (), groups: bool = False, **kwargs) -> None:
+                 components: tuple[str, ...] = (), groups: bool = False, matrix: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.vocabulary = vocabulary
         self.placeholder = placeholder
         self.components = components
         self.groups = groups
+        self.matrix = matrix
 
     def compose(self) -> ComposeResult:
         yield AnswerInput(placeholder=self.placeholder, id="whole")
@@ -109,6 +125,13 @@ class AnswerBox(Vertical):
         for box in self.query(Input):
             box.value = ""
 
+    def ask(self, vocabulary: Vocabulary, placeholder: str) -> None:
+        """Ask for something else in the same box (the next blank of a hand computation)."""
+        self.vocabulary = vocabulary
+        self.placeholder = placeholder
+        self.query_one("#whole", Input).placeholder = placeholder
+        self.clear()
+
     def action_toggle_components(self) -> None:
         if len(self.components) > 1:
             self.toggle_class("-components")
@@ -121,7 +144,8 @@ class AnswerBox(Vertical):
         self._refresh_reading()
 
     def _refresh_reading(self) -> None:
-        state, line = read_as(self.text.replace("?", ""), self.vocabulary, self.groups) if self.text else ("empty", "")
+        state, line = (read_as(self.text.replace("?", ""), self.vocabulary, self.groups, self.matrix)
+                       if self.text else ("empty", ""))
         reading = self.query_one("#reading", Static)
         reading.update(line)
         reading.set_class(state == "error", "-error")

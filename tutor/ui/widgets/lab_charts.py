@@ -1,7 +1,9 @@
-"""The lab's four charts in tabs: loss per step, the surface with the path and −∇, ‖∇L‖, three rates.
+"""The lab's charts in tabs: loss per step, the surface with the path and −∇, ‖∇L‖, three rates (the
+rate bound 2/λ_max marked), plain descent, momentum and Adam side by side, and the curvature (the
+Hessian's eigen-directions where the descent is).
 
-Only the chart on show is rebuilt when the trace changes. The surface (a grid of loss values) and
-the rates comparison (three whole descents) are built in worker threads; the UI thread only draws.
+Only the chart on show is rebuilt when the trace changes. The surfaces (grids of loss values) and
+the comparisons (whole descents) are built in worker threads; the UI thread only draws.
 """
 
 from __future__ import annotations
@@ -18,11 +20,17 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tutor.core.charts import ChartSpec, heat_grid, loss_chart, norm_chart, rates_chart, surface_chart, three_rates
+from tutor.core.charts.curvature import curvature_chart
+from tutor.core.charts.optimizers import optimizers_chart
 from tutor.core.descent import DescentError, Loss, Trace
+from tutor.core.descent.curvature import curvature_at
+from tutor.core.descent.optimizers import Path, Settings, compare_optimizers
 
 from .chart import Chart, note_lines
 
-CHARTS = (("loss", "Loss"), ("surface", "Surface"), ("norm", "‖∇L‖"), ("rates", "Three rates"))
+CHARTS = (("loss", "Loss"), ("surface", "Surface"), ("norm", "‖∇L‖"), ("rates", "Rates"),
+          ("optimizers", "Optim"), ("curvature", "Hessian"))
+SURFACES = ("surface", "optimizers", "curvature")  # built in a worker, one at a time
 MAX_POINTS = 600  # a longer trace is thinned for drawing: a terminal has fewer columns than that
 
 
@@ -65,6 +73,10 @@ class LabCharts(Vertical):
         self.view: tuple | None = None
         self.tolerance = 1e-8
         self._rates: tuple[tuple[Trace, ...], tuple[str, ...]] | None = None
+        self._bound: float | None = None
+        self._paths: tuple[Path, ...] | None = None
+        self.lr = 0.1
+        self.settings = Settings()
         self._surface_busy = False
         self._surface_again = False
 
@@ -97,20 +109,23 @@ class LabCharts(Vertical):
         setattr(self, name, not getattr(self, name))
 
     def set_problem(self, loss: Loss, view: tuple, start: dict, lr: float, steps: int,
-                    rates: tuple[float, float, float] | None) -> None:
+                    rates: tuple[float, float, float] | None, settings: Settings | None = None) -> None:
         """A new loss, start or view: the surface is redrawn and the three rates compared afresh."""
         self.loss, self.view = loss, view
+        self.settings = settings or Settings()
         self._surface_again = self._surface_busy
         self.set_rates(start, lr, steps, rates)
 
     def set_rates(self, start: dict, lr: float, steps: int, rates: tuple[float, float, float] | None) -> None:
-        """The three rates compared afresh, the learner's rate `lr` among them."""
+        """The three rates compared afresh, the learner's rate `lr` among them; the optimizers too."""
         if self.loss is None:
             return
-        self._rates = None
+        self._rates, self._paths, self.lr = None, None, lr
         self.chart("rates").spec = None
         self.chart("rates").placeholder = "Comparing three learning rates…"
+        self.chart("optimizers").placeholder = "Running plain descent, momentum and Adam…"
         self.compare(self.loss, start, lr, max(20, min(steps, 500)), rates)
+        self.compare_optimizers(self.loss, start, lr, max(20, min(steps, 2000)), self.settings)
 
     # -- redrawing ------------------------------------------------------------------------------------
     def watch_trace(self) -> None:
@@ -132,7 +147,7 @@ class LabCharts(Vertical):
             self.chart("loss").spec = loss_chart(trace, "log" if self.log_loss else "linear")
         elif active == "norm":
             self.chart("norm").spec = norm_chart(trace, "log" if self.log_norm else "linear", self.tolerance)
-        elif active == "surface":
+        elif active in SURFACES:
             self._surface()
 
     @on(TabbedContent.TabActivated)
@@ -147,29 +162,45 @@ class LabCharts(Vertical):
     def _surface(self) -> None:
         if self.loss is None or self.trace is None:
             return
+        name = self.active
+        if name not in SURFACES or (name == "optimizers" and self._paths is None):
+            return
+        if len(self.loss.params) < 2 and name != "surface":
+            self.chart(name).placeholder = "This chart needs a loss of two parameters."
+            return
         if self._surface_busy:
             self._surface_again = True  # frames arriving faster than surfaces are built are merged
             return
         self._surface_busy = True
-        chart = self.chart("surface")
-        self.build_surface(self.loss, thinned(self.trace), self.view, self.heat, tuple(chart.content_size))
+        chart = self.chart(name)
+        self.build_surface(name, self.loss, thinned(self.trace), self.view, self.heat, tuple(chart.content_size),
+                           self._paths, self.lr)
 
     @work(thread=True, group="surface", name="surface", exit_on_error=False)
-    def build_surface(self, loss: Loss, trace: Trace, view, heat: bool, size: tuple[int, int]) -> None:
+    def build_surface(self, name: str, loss: Loss, trace: Trace, view, heat: bool, size: tuple[int, int],
+                      paths: tuple[Path, ...] | None, lr: float) -> None:
         spec = None  # a view the loss is undefined on everywhere: keep the last picture
         try:
-            spec = surface_spec(loss, trace, view, heat, size)
+            if name == "optimizers":
+                # The race follows the lab's steps; once plain descent has stopped (converged or
+                # diverged) it shows the whole runs, or a quick plain descent would freeze the others.
+                done = trace.outcome.kind in ("converged", "diverged")
+                spec = optimizers_chart(loss, paths, view, upto=None if done else trace.final.index)
+            elif name == "curvature":
+                spec = curvature_chart(loss, trace, curvature_at(loss, trace.final.params), view, lr)
+            else:
+                spec = surface_spec(loss, trace, view, heat, size)
         except DescentError:
             pass
         finally:
-            self.app.call_from_thread(self._surface_built, spec)  # never left "busy", whatever happened
+            self.app.call_from_thread(self._surface_built, name, spec)  # never left "busy", whatever happened
 
-    def _surface_built(self, spec) -> None:
+    def _surface_built(self, name: str, spec) -> None:
         self._surface_busy = False
         if not self.is_attached:
             return
         if spec is not None:
-            self.chart("surface").spec = spec
+            self.chart(name).spec = spec
         if self._surface_again:
             self._surface_again = False
             self._surface()
@@ -177,24 +208,39 @@ class LabCharts(Vertical):
     @work(thread=True, exclusive=True, group="rates", name="compare rates", exit_on_error=False)
     def compare(self, loss: Loss, start: dict, lr: float, steps: int, rates: Sequence[float] | None) -> None:
         traces, labels = three_rates(loss, start, lr, steps, rates)
+        curvature = curvature_at(loss, loss.point(start)) if len(loss.params) >= 1 else None
+        bound = curvature.bound if curvature is not None else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._compared, traces, labels)
+            self.app.call_from_thread(self._compared, traces, labels, bound)
+
+    @work(thread=True, exclusive=True, group="optimizers", name="compare optimizers", exit_on_error=False)
+    def compare_optimizers(self, loss: Loss, start: dict, lr: float, steps: int, settings: Settings) -> None:
+        paths = compare_optimizers(loss, loss.point(start), lr, steps, settings)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._optimized, paths)
+
+    def _optimized(self, paths: tuple[Path, ...]) -> None:
+        self._paths = paths
+        if self.active == "optimizers":
+            self.redraw()
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         """A chart that could not be built says so (the lab goes on) instead of waiting forever."""
         if event.state != WorkerState.ERROR:
             return
-        what = "compare the rates" if event.worker.group == "rates" else "draw the surface"
+        what = {"rates": "compare the rates", "optimizers": "run the optimizers"}.get(event.worker.group,
+                                                                                    "draw the surface")
         if event.worker.group == "rates":
             self.chart("rates").placeholder = f"Could not {what}: {event.worker.error}"
         self.notify(f"Could not {what}: {event.worker.error}", severity="error")
 
-    def _compared(self, traces: tuple[Trace, ...], labels: tuple[str, ...]) -> None:
-        self._rates = (traces, labels)
+    def _compared(self, traces: tuple[Trace, ...], labels: tuple[str, ...], bound: float | None) -> None:
+        self._rates, self._bound = (traces, labels), bound
         self._draw_rates()
 
     def _draw_rates(self) -> None:
         if self._rates is not None:
             traces, labels = self._rates
-            self.chart("rates").spec = rates_chart(traces, labels, "log" if self.log_rates else "linear")
+            self.chart("rates").spec = rates_chart(traces, labels, "log" if self.log_rates else "linear",
+                                                   bound=self._bound)
