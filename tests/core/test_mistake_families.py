@@ -102,3 +102,11 @@ def test_common_factors_and_upside_down_numbers() -> None:
 def test_an_expression_upside_down_is_named() -> None:
     verdict = check("1/n", "n", ["n"], CheckOptions(domains=(("n", Domain(Fraction(0), None)),)))
     assert verdict.diagnosis.code == "reciprocal"
+
+
+def test_one_component_with_the_wrong_sign_is_named_with_its_name() -> None:
+    at = CheckOptions(mode="gradient", at=(("x", Fraction(1)), ("y", Fraction(2))))
+    verdict = check("(4, -5)", "x^2+xy+y^2", None, at)
+    assert verdict.diagnosis.code == "sign" and verdict.message.startswith("In ∂f/∂y")
+    number = CheckOptions(mode="number", labels=("w", "b"))
+    assert "right size with the wrong sign" in check("(-3, 2)", "(3, 2)", None, number).message

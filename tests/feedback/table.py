@@ -7,6 +7,7 @@ Every answer goes through the exercise's checker exactly as typed text, like a l
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -63,10 +64,16 @@ def course():
     return load_course()
 
 
+# Exercises whose wrong answers are not in the table: choice (each wrong option carries its own
+# explanation) and work by hand in blanks (backprop, optimizer steps: their kinds match their own slips,
+# entry by entry, in tests/core for those kinds).
+OUTSIDE = ("choice", "backprop", "optimizer")
+
+
 def exercises() -> Iterator[tuple[str, object]]:
     for lesson in course().lessons:
         for exercise in lesson.exercises:
-            if exercise.kind != "choice":
+            if exercise.kind not in OUTSIDE:
                 yield f"{lesson.id}/{exercise.model.id}", exercise
 
 
@@ -137,7 +144,9 @@ def generated_slips(instance, most: int = 4) -> list[tuple[tuple[str, ...], str]
     from tutor.core.maths.options import DescentOrigin
     from tutor.core.maths.render import render
 
-    problem = instance.checker.__self__
+    problem = getattr(instance.checker, "__self__", None)
+    if not hasattr(problem, "options"):  # another kind's checker (a matrix): slips made from the text
+        return text_slips(instance)
     expected = list(problem.expected)
 
     def text(values) -> str:
@@ -168,12 +177,51 @@ def generated_slips(instance, most: int = 4) -> list[tuple[tuple[str, ...], str]
         codes.add(c.mistake.code)
         out.append(((c.mistake.code,), text([value, *expected[1:]])))
     if len(out) < 3 and all(v != 0 for v in expected):
-        for code, values in (("sign", [-v for v in expected]), ("constant-factor", [10 * v for v in expected]),
-                             ("reciprocal", [1 / v for v in expected])):
-            if code not in codes and len(out) < 3 and not instance.accepts(text(values)):
+        generic = (("sign", [-v for v in expected]), ("constant-factor", [10 * v for v in expected]),
+                   ("reciprocal", [1 / v for v in expected]), ("sign", [-expected[0], *expected[1:]]))
+        # two components or more: no 1/λ (which may be their swap) but one component's sign alone
+        for code, values in generic[:2] + generic[3:] if len(expected) > 1 else generic[:3]:
+            if len(out) < 3 and not instance.accepts(text(values)) and text(values) not in {t for _, t in out}:
                 codes.add(code)
                 out.append(((code,), text(values)))
     return out
+
+
+def text_slips(instance) -> list[tuple[tuple[str, ...], str]]:
+    """A matrix transposed, two rows swapped, one entry's sign flipped; a number's sign, ten times it, 1 over it."""
+    shown = instance.expected.replace("−", "-")
+    out: list[tuple[tuple[str, ...], str]] = []
+    if instance.shape == "matrix":
+        rows = [_split(r[1:-1]) for r in _split(shown[1:-1])]
+        matrix = lambda m: "[" + ", ".join("[" + ", ".join(r) + "]" for r in m) + "]"  # noqa: E731
+        columns = [list(c) for c in zip(*rows)]
+        for codes, m in ((("transposed",), columns), (("swapped-rows",), rows[::-1]),
+                         (("swapped-columns", "swapped-rows"), [r[::-1] for r in rows]),  # alike if symmetric
+                         (("sign", "wrong-entry"), [[f"-({rows[0][0]})", *rows[0][1:]], *rows[1:]])):
+            if m != rows and not instance.accepts(matrix(m)):
+                out.append((codes, matrix(m)))
+        return out
+    parts = _split(shown[1:-1]) if instance.shape == "numbers" else [shown]
+    makes = (("sign", "-({})"), ("constant-factor", "10({})"), ("reciprocal", "1/({})"), ("sign", "-({})"))
+    for k, (code, make) in enumerate(makes[:2] + makes[3:] if len(parts) > 1 else makes[:3]):
+        # (two components: no 1/λ, which may be their swap; the last is one component's sign alone)
+        values = [make.format(p) if k < 2 or i == 0 else p for i, p in enumerate(parts)]
+        text = "(" + ", ".join(values) + ")" if instance.shape == "numbers" else values[0]
+        if not instance.accepts(text):
+            out.append(((code,), text))
+    return out
+
+
+def _split(text: str) -> list[str]:
+    """Top-level comma-separated parts (brackets may hold commas)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
+        if ch == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
 
 
 def all_rows() -> list[Row]:
@@ -209,10 +257,11 @@ def markdown(rows: list[Row], every_variant: bool = False) -> str:
         lines.append(f"| {r.exercise} | {r.kind} | `{answer}` | {' or '.join(r.intended)}{made} | {got}{mark} |")
     s = summary(rows)
     share = s["named"] / s["answers"] if s["answers"] else 0
-    choices = sum(1 for lesson in course().lessons for e in lesson.exercises if e.kind == "choice")
+    outside = Counter(e.kind for lesson in course().lessons for e in lesson.exercises if e.kind in OUTSIDE)
     lines.append("")
-    lines.append(f"The {choices} choice exercises are not in the table: each wrong option carries its own "
-                 "explanation, written with it.")
+    lines.append(f"Not in the table: {outside['choice']} choice exercises (each wrong option carries its own "
+                 f"explanation) and {outside['backprop'] + outside['optimizer']} exercises of work by hand in "
+                 "blanks (backprop, optimizer steps), whose kinds match their own slips entry by entry.")
     lines.append(f"{s['exercises']} exercises, {s['answers']} wrong answers over their variants: "
                  f"{s['named']} named ({share:.0%}), {s['misleading']} misleading.")
     written = summary([r for r in rows if not r.generated])

@@ -77,6 +77,8 @@ def factor_slip(problem: Problem, wrong: list[int], got, expected, tolerance: To
     if any(_zero(expected[i]) or _zero(got[i]) for i in wrong):
         return None
     where = _where(problem, wrong)
+    if all(tolerance.accepts(got[i], -expected[i]) for i in wrong):  # some components only: the whole is named before
+        return Diagnosis("sign", f"{where}the right size with the wrong sign.")
     ratio = next((k for k in COMMON_FACTORS
                   if all(tolerance.accepts(got[i], _times_value(k, expected[i])) for i in wrong)), None)
     upside_down = all(tolerance.accepts(got[i], _inverse(expected[i])) for i in wrong)

@@ -7,7 +7,6 @@ variables and params as the only names; a variant substitutes exact values for t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
