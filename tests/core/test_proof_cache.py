@@ -35,9 +35,9 @@ def proved(monkeypatch):
     calls = []
     original = ExerciseType.validate
 
-    def counted(self, seeds):
+    def counted(self, seeds, *rules):
         calls.append(self.model.id)
-        return original(self, seeds)
+        return original(self, seeds, *rules)
 
     monkeypatch.setattr(ExerciseType, "validate", counted)
     return calls
