@@ -7,8 +7,9 @@ answers to the course's functions (each right answer as sympy prints it, and the
 answers generated from the function). Every item is checked once to warm caches (a learner's
 exercise is prepared when it opens), then timed `--repeat` times; an item's figure is its median.
 The naive way reads the same text with sympy's parse_expr and calls simplify(a - b) == 0; it is
-given 10 s per item (an item that runs out is counted at 10 s). Budgets: p50 ≤ 5 ms, p99 ≤ 50 ms,
-max ≤ 2 s. Also times the pathological inputs of tests/core/test_robustness.py (budget: 2 s each).
+given 10 s per item (an item that runs out is counted at 10 s). Budgets (DESIGN.md, a check with
+its diagnosis): p50 ≤ 2 ms, p99 ≤ 20 ms, max ≤ 500 ms. Also times the pathological inputs of
+tests/core/test_robustness.py (held to the same 500 ms each).
 """
 
 from __future__ import annotations
@@ -148,9 +149,10 @@ def main() -> int:
                for t in PATHOLOGICAL]
     results.append(summary("pathological inputs (first call)", time_tutor(hostile, 1)[0]))
     results.append(first)
-    budgets_ok = results[0]["p50_ms"] <= 5 and results[0]["p99_ms"] <= 50 and results[0]["max_ms"] <= 2000
-    budgets_ok = budgets_ok and results[2]["max_ms"] <= 2000
-    print("budgets (p50 ≤ 5 ms, p99 ≤ 50 ms, max ≤ 2 s; pathological ≤ 2 s):", "met" if budgets_ok else "NOT met")
+    budgets_ok = results[0]["p50_ms"] <= 2 and results[0]["p99_ms"] <= 20 and results[0]["max_ms"] <= 500
+    budgets_ok = budgets_ok and results[2]["max_ms"] <= 500
+    print("budgets (p50 ≤ 2 ms, p99 ≤ 20 ms, max ≤ 500 ms; pathological ≤ 500 ms):",
+          "met" if budgets_ok else "NOT met")
     if args.json:
         Path(args.json).write_text(json.dumps({"results": results, "ratio_p50": p50_ratio}, indent=2))
     worker.close()

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_startup import time_in_pty  # noqa: E402
 
@@ -112,7 +114,7 @@ def main() -> int:
         argv = [sys.executable, "-m", "tutor", "--learner", "Ana"]
         figures = {}
         for name, data, marker in (("long history", big, f"Review: {due} due"), ("nothing yet", empty, "Welcome! Pick a lesson")):
-            env = dict(os.environ, TERM="xterm-256color", TUTOR_HOME=str(data))
+            env = user_env(TERM="xterm-256color", TUTOR_HOME=str(data))
             time_in_pty(argv, env, marker)  # warm the file cache
             figures[name] = [time_in_pty(argv, env, marker) for _ in range(args.runs)]
         for name, drawn in figures.items():

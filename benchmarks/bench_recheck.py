@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -63,7 +65,7 @@ def main() -> int:
     sheet, submit = lab / "partials-lab.yaml", lab / "submit"
     command = [sys.executable, "-m", "tutor", "report", str(submit), "--sheet", str(sheet), "--recheck",
                "--changes", str(scratch / "changes.csv"), "--format", "json", "--out", str(scratch / "report.json")]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = user_env(PYTHONPATH=str(ROOT))
     whole, cpu, inside = [], [], []
     for _ in range(args.runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+
 import aiohttp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +115,7 @@ async def one_run(sessions: int, settle: float) -> dict:
     data = tempfile.mkdtemp(prefix="bench-serve-")
     log = open(Path(data) / "serve.log", "wb")
     server = subprocess.Popen([sys.executable, "-m", "tutor", "serve", "--port", str(port), "--data-dir", data],
-                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                              cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=user_env(PYTHONPATH=str(ROOT)))
     try:
         for _ in range(300):
             try:

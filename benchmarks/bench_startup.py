@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 BARE_APP = r'''
@@ -127,7 +129,7 @@ def main() -> int:
     parser.add_argument("--lessons", default=str(ROOT / "lessons"))
     args = parser.parse_args()
     data = tempfile.mkdtemp(prefix="tutor-bench-")
-    env = dict(os.environ, TUTOR_HOME=data, TERM="xterm-256color")
+    env = user_env(TUTOR_HOME=data, TERM="xterm-256color")
     tutor = [sys.executable, "-m", "tutor", args.lessons]
 
     from tutor.core.lessons.loader import load_course
@@ -154,7 +156,7 @@ def main() -> int:
     peaks = []
     for _ in range(3):
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                             env=dict(os.environ, TUTOR_HOME=data), cwd=ROOT, timeout=300)
+                             env=user_env(TUTOR_HOME=data), cwd=ROOT, timeout=300)
         if out.returncode != 0:
             print("peak memory run failed:", out.stderr[-2000:])
             return 1

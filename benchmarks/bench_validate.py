@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+from userenv import user_env  # benchmarks/ is on the path when run as a script
+
 
 def timed(command: list[str], env: dict) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds of the command and its children, its last line)."""
@@ -43,7 +45,7 @@ def main() -> int:
     args = parser.parse_args()
     command = [sys.executable, "-m", "tutor", "validate", "--seeds", str(args.seeds)]
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "TUTOR_CACHE_DIR": cache}
+        env = user_env(TUTOR_CACHE_DIR=cache)
         cold = [timed([*command, "--no-cache"], env) for _ in range(args.runs)]
         timed(command, env)  # fills the cache
         warm = [timed(command, env) for _ in range(args.runs)]
