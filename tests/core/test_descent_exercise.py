@@ -146,7 +146,7 @@ def test_a_rounded_step_carries_forward(course) -> None:
     assert [round(g, 4) for g in descent.steps[0].gradient] == [-16.6667, -7.3333]
     assert descent.check_step(1, "(1.667, 0.733)").status == "correct"
     summed = descent.check_step(1, "(5, 2.2)")
-    assert code(summed) == "wrong-gradient" and "averages" in summed.message
+    assert code(summed) == "sum-not-mean" and "averages" in summed.message
 
 
 def test_one_parameter(course) -> None:

@@ -58,7 +58,8 @@ def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr, every: bool = True) -> l
     """(code, wrong ∂f/∂v, message, yields[, rare]) for the slips inside compositions, most specific first
     (`every` False: the dropped factors and lost signs only).
 
-    `yields`: "negation" when the slip is named only if it is not simply −∂f/∂v (that is a sign);
+    `yields`: "negation" when the slip is named only if it is not simply −∂f/∂v (that is a sign, and a
+    sign lost in the only chain is one of several ways to get it: the plain sign names it);
     "function" when it is named only if it is not f itself (that is "not differentiated").
     """
     dropped, signs, outers, parts = [], [], [], []
@@ -74,7 +75,7 @@ def chain_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr, every: bool = True) -> l
         if not du.is_Number and du.could_extract_minus_sign():
             signs.append(("sign", ref - 2 * outer * dn,
                           f"A sign is lost in the chain rule: the inside of {render(node)}, {render(inner)}, "
-                          f"has the derivative {render(du)}, with its minus sign.", None))
+                          f"has the derivative {render(du)}, with its minus sign.", "negation"))
         if every and isinstance(node, sp.Function) and node.func is not sp.exp:  # exp′ is exp: no slip
             g = node.func
             outers.append(("outer-derivative", ref + outer * (node * du - dn),

@@ -19,7 +19,7 @@ from .build import Built, symbol
 from .candidates import candidates, floats, same
 from .render import render
 from .term_mistakes import spread
-from .verdict import Diagnosis, format_number
+from .verdict import Diagnosis, format_number, in_part
 
 if TYPE_CHECKING:
     from .problem import Problem
@@ -44,7 +44,7 @@ def diagnose(problem: Problem, values: tuple[sp.Expr, ...], built: Built) -> Dia
             continue
         found = _diagnose_one(problem, i, answer, answer_values, reference, ref_values, built)
         if found and len(values) > 1:
-            return Diagnosis(found.code, f"In {problem.component_names[i]}: {found.message}")
+            return Diagnosis(found.code, in_part(problem.component_names[i], found.message))
         return found
     return None
 

@@ -95,8 +95,19 @@ def _plain(problem: Problem, got, expected, tolerance: Tolerance) -> str:
         text = f"{subject} has the wrong sign: the right value is {sign}."
     else:
         way = "too large" if abs(g) > abs(e) else "too small"
-        text = f"{subject} is {way} in size ({within})."
+        text = f"{subject} is {_whole_times(g, e) or way + ' in size'} ({within})."
     return _capital(head + text) + _advice(problem, i)
+
+
+def _whole_times(g: float, e: float) -> str | None:
+    """"5 times the right value" or "1/5 of the right value" when the ratio is that exactly: a fact a
+    learner can act on (a factor left in or out), where "too large" alone says little. Not a named slip:
+    any two numbers have some ratio, so no cause is claimed (2, 10 and their inverses are named before)."""
+    for ratio, shown in ((g / e, "{n} times the right value"), (e / g, "1/{n} of the right value")):
+        n = round(ratio)
+        if 3 <= n <= 20 and abs(ratio - n) <= 1e-9 * n:
+            return shown.format(n=n)
+    return None
 
 
 def _advice(problem: Problem, i: int) -> str:

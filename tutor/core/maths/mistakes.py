@@ -17,7 +17,7 @@ from .differentiate import derivative_size
 from .power_mistakes import power_slips
 from .render import render
 from .rule_mistakes import product_slips, quotient_slips
-from .term_mistakes import expression_slips, held_slips, term_slips
+from .term_mistakes import bracket_sign_slips, expression_slips, held_slips, term_slips
 
 # Past this estimated size of ∂f/∂v (course functions stay under 120), the candidates that need a
 # derivative each (chain, product and quotient slips: dozens of derivatives) are not generated:
@@ -80,6 +80,7 @@ def derivative_mistakes(f: sp.Expr, v: sp.Symbol, variables: tuple[sp.Symbol, ..
             out += _mistakes(product_slips(f, v, ref))
     if every:
         out += _mistakes(term_slips(f, v, ref))
+        out += _mistakes(bracket_sign_slips(ref, top=True))
     return [m for m in out if every or (m.code in only and not m.rare)]
 
 

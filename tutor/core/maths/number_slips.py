@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .candidates import candidates, source
 from .precise import exact_number
-from .verdict import Diagnosis, format_number
+from .verdict import Diagnosis, format_number, in_part
 
 if TYPE_CHECKING:
     from .options import Tolerance
@@ -54,7 +54,8 @@ def partial_slip(problem: Problem, wrong: list[int], got, expected, tolerance: T
         more = f" (The same slip is in {' and '.join(same_slip)}.)"
     elif others:
         more = f" ({' and '.join(others)} {'is' if len(others) == 1 else 'are'} not right either.)"
-    return Diagnosis(code, prefix + first[code] + more)
+    text = in_part(names[wrong[0]], first[code]) if len(got) > 1 else first[code]
+    return Diagnosis(code, text + more)
 
 
 def fits(problem: Problem, i: int, got, expected, tolerance: Tolerance) -> dict[str, str]:

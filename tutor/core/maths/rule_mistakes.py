@@ -38,22 +38,24 @@ def product_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.
 
 
 def quotient_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.Expr, str, str | None]]:
-    """Quotients u/v whose top and bottom both change with the variable."""
+    """Quotients u/v whose bottom changes with the variable (the top may not: x/(x² + y²) by y is still
+    worked out with the quotient rule, and its denominator still squared)."""
     out = []
     for term in sp.Add.make_args(f)[:MAX_TERMS]:
         top, bottom = sp.fraction(sp.together(term) if term.is_Add else term)
-        if not (top.has(v) and bottom.has(v)):
-            continue
+        if not bottom.has(v) or top.is_Number or (not top.has(v) and isinstance(bottom, sp.exp)):
+            continue  # 1/v and x·e^(−w·x) are powers, not quotients a learner works out with the rule
         du, dv = sp.diff(top, v), sp.diff(bottom, v)
         right = sp.diff(term, v)
         rule = (f"the quotient rule gives ({prime_text(top)}·{factor_text(bottom)} − {factor_text(top)}·"
                 f"{prime_text(bottom)})/{factor_text(bottom)}².")
-        wrong_ways = [
-            ((du * bottom + top * dv) / bottom**2, "the numerator has a plus where the minus goes"),
-            ((du * bottom - top * dv) / bottom, "the denominator is not squared"),
-            ((top * dv - du * bottom) / bottom**2, "the numerator's two parts are in the wrong order"),
-        ]
-        if dv != 0:
+        wrong_ways = [((du * bottom - top * dv) / bottom, "the denominator is not squared")]
+        if du != 0:  # with a constant top, a plus or the parts swapped give −∂f/∂v: the plain sign names that
+            wrong_ways += [
+                ((du * bottom + top * dv) / bottom**2, "the numerator has a plus where the minus goes"),
+                ((top * dv - du * bottom) / bottom**2, "the numerator's two parts are in the wrong order"),
+            ]
+        if dv != 0 and du != 0:
             wrong_ways.append((du / dv, "the derivatives of top and bottom were divided"))
         for wrong, how in wrong_ways:
             out.append(("quotient-rule", ref - right + wrong, f"In {render(term)} {how}: {rule}", None))

@@ -1,5 +1,6 @@
 """Slips in one term, not the whole answer: a term kept, dropped, left undifferentiated or with its sign
-flipped; terms that should be held constant differentiated as if their variables moved.
+flipped (in the sum, or inside a bracket of the result); terms that should be held constant
+differentiated as if their variables moved.
 
 Also the slips an expression answer can show on its own (no function to differentiate): a term of
 the expected expression missing, or with its sign flipped.
@@ -88,9 +89,38 @@ def expression_slips(expected: sp.Expr) -> list[tuple[str, sp.Expr, str, str | N
     """An expression answer with one term of the expected expression missing, or its sign flipped."""
     terms = sp.Add.make_args(spread(expected))
     if len(terms) < 2:
-        return []
+        return bracket_sign_slips(expected)
     out = []
     for t in terms[:MAX_TERMS]:
         out.append(("dropped-term", expected - t, f"A term is missing: {render(t)}.", None))
         out.append(("sign", expected - 2 * t, f"The term {render(t)} has the wrong sign.", None))
-    return out
+    return out + bracket_sign_slips(expected)
+
+
+MAX_BRACKET_SLIPS = 8
+
+
+def bracket_sign_slips(right: sp.Expr, top: bool = False) -> list[tuple[str, sp.Expr, str, str | None, bool]]:
+    """One sign flipped inside a bracket of the right result: σ(z)(1 + σ(z)) for σ(z)(1 − σ(z));
+    with `top`, in the result's own sum too (sympy writes 6(1 − tanh²u) as 6 − 6·tanh²u).
+
+    Marked rare (they are many) and "negation": flipping the only term that varies is the plain sign."""
+    out = []
+    for node in sp.preorder_traversal(right):
+        if not node.is_Add or (node is right and not top):
+            continue
+        for t in node.args[:MAX_TERMS]:
+            flipped = node - 2 * t
+            message = (f"The term {render(t)} has the wrong sign." if node is right else
+                       f"A sign inside a bracket is wrong: the bracket is {render(node)}; yours has "
+                       f"{_signed(-t)} where {_signed(t)} goes.")
+            out.append(("sign", right.xreplace({node: flipped}), message, "negation", True))
+        if len(out) >= MAX_BRACKET_SLIPS:
+            break
+    return out[:MAX_BRACKET_SLIPS]
+
+
+def _signed(term: sp.Expr) -> str:
+    """A term with its sign in front: +σ(z), −σ(z)."""
+    text = render(term)
+    return text if text.startswith(("−", "-")) else "+" + text

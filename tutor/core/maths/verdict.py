@@ -101,6 +101,18 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+# Words a diagnosis starts with that read in lower case after "In ∂f/∂y: " (a name such as L stays).
+_OPENERS = frozenset({"A", "An", "Only", "Off", "That", "The", "You", "Your", "Close", "Equal", "In"})
+
+
+def in_part(part: str, message: str) -> str:
+    """A message about one component: "In ∂f/∂y: the power rule …", the sentence going on after the colon."""
+    first = message.split(" ", 1)[0].rstrip(",:")
+    if first in _OPENERS:
+        message = message[0].lower() + message[1:]
+    return f"In {part}: {message}"
+
+
 def format_number(value) -> str:
     """A number as a learner would write it: 4, −1/2, 0.333333, 1.5e+12; 'undefined' for None."""
     if value is None:

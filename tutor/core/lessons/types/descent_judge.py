@@ -204,7 +204,8 @@ class Judge:
                                (f"you used the gradient from the point before. Compute ∇{self.fname} again "
                                 f"at the new point {where}.")))
         if rows > 1:
-            candidates.append(("wrong-gradient", [pi - lr * rows * gi for pi, gi in zip(p, g)],
+            # the slip is the sum, whatever the step: named as the optimizer steps and the gradients name it
+            candidates.append(("sum-not-mean", [pi - lr * rows * gi for pi, gi in zip(p, g)],
                                (f"you added up the {rows} points' gradients; the mean squared error "
                                 f"averages them, so divide the sum by {rows}.")))
         for code, values, message in candidates:
