@@ -26,9 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
-
 import aiohttp
+from userenv import user_env
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[a-zA-Z~]")
