@@ -23,17 +23,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+from userenv import user_env
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_startup import time_in_pty  # noqa: E402
+from bench_startup import time_in_pty
 
-from tutor.core.lessons.catalog import read_catalog  # noqa: E402
-from tutor.core.lessons.loader import load_course  # noqa: E402
-from tutor.core.maths.codes import LABELS  # noqa: E402
-from tutor.core.progress import ProgressDatabase, database_path  # noqa: E402
-from tutor.core.review.schedule import review  # noqa: E402
-from tutor.core.study import Study  # noqa: E402
+from tutor.core.lessons.catalog import read_catalog
+from tutor.core.lessons.loader import load_course
+from tutor.core.maths.codes import LABELS
+from tutor.core.progress import ProgressDatabase, database_path
+from tutor.core.review.schedule import review
+from tutor.core.study import Study
 
 CARDS, ANSWERS, DAY = 5000, 50_000, 86400.0
 

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
+from userenv import user_env
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:

@@ -25,9 +25,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from userenv import user_env  # noqa: E402  (benchmarks/ is on the path when run as a script)
-
 from bench_startup import time_in_pty
+from userenv import user_env
 
 from tutor.core.lessons.catalog import read_catalog
 from tutor.core.progress import ProgressDatabase, database_path

@@ -101,3 +101,25 @@ def test_the_command_uses_the_cache_and_no_cache_proves_everything(tmp_path, pro
     assert len(proved) == 1 and (tmp_path / "cache" / "proofs.json").exists()
     assert run(["validate", str(folder), "--seeds", "2", "--no-cache"]) == 0
     assert len(proved) == 2
+
+
+def test_a_course_proved_before_is_validated_without_the_maths_engine(tmp_path):
+    # The point of the cache is a quick `tutor validate` while an author edits one lesson: the
+    # others, unchanged, must not even import sympy (half a second) to be passed.
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "good.yaml").write_text(GOOD, encoding="utf-8")
+    script = textwrap.dedent("""
+        import sys
+        from tutor.core.lessons.proofs import ProofCache
+        from tutor.core.lessons.validate import validate_course
+        report = validate_course(sys.argv[1], cache=ProofCache())
+        print(report.ok, 'sympy' in sys.modules)
+    """)
+    env = dict(os.environ, TUTOR_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "lessons")], env=env,
+                           capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["True", "True"], ["True", "False"]]

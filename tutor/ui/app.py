@@ -108,7 +108,7 @@ class TutorApp(App[None]):
 
             catalog = sheet_catalog(self.sheet)
         else:
-            catalog = read_catalog(self.lessons_path)
+            catalog = read_catalog(self.lessons_path, memo=True)
         self.study = Study(None, store, catalog, submit=self.submit_dir)
         self.title = f"tutor · {store.learner.name}"  # every screen's header says who is studying
         while len(self.screen_stack) > 1:

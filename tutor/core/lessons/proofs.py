@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from .cachefolder import cache_folder
+
 VERSION = 1
 KEEP = 2000  # keys kept (the newest): a course is a few dozen lessons, so this is many courses' worth
 LIBRARIES = ("sympy", "mpmath", "numpy", "msgspec", "pyyaml", "pylatexenc")
@@ -39,13 +41,7 @@ def engine_fingerprint() -> str:
 
 
 def default_path() -> Path:
-    """$TUTOR_CACHE_DIR/proofs.json, else the user's cache folder (platformdirs)."""
-    folder = os.environ.get("TUTOR_CACHE_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_cache_dir("tutor", appauthor=False, ensure_exists=False)
-    return Path(folder) / "proofs.json"
+    return cache_folder() / "proofs.json"
 
 
 class ProofCache:

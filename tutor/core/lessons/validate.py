@@ -12,12 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answer_rules import answer_problems, summary_rule
 from .errors import LessonError
 from .loader import Course, LoadedLesson, error_at, load_course
 from .proofs import ProofCache
 from .prose_rules import prose_rules
-from .variant_rules import slip_problems
 
 
 @dataclass
@@ -91,6 +89,8 @@ def validate_course(path: Path | str | None = None, seeds: int = 20, workers: in
     for li, lesson in enumerate(course.lessons):
         if not fresh[li]:
             continue  # its prose and lab presets were checked too, by the same code (the key says so)
+        from .answer_rules import summary_rule  # the maths engine: only when a lesson is proved
+
         mine = [*_prose(lesson), *prose_rules(lesson), *_lab_presets(lesson), *by_lesson.get(li, []),
                 *summary_rule(lesson)]
         errors.extend(mine)
@@ -123,10 +123,23 @@ def _exercise_errors(course: Course, job: tuple[int, int], seeds: int) -> list[L
 
 
 class VariantRules:
-    """The rules validation runs on each exercise while its variants are built (their work reused)."""
+    """The rules validation runs on each exercise while its variants are built (their work reused).
 
-    each = staticmethod(answer_problems)  # examples and named mistakes never the answer
-    after = staticmethod(slip_problems)   # no variant lets a typical slip pass or hides it behind another
+    Their modules import the maths engine (sympy, ~0.5 s), so they are imported on first use: a
+    course whose lessons were all proved before (the proof cache) is validated without it.
+    """
+
+    @staticmethod
+    def each(*args, **kwargs):  # examples and named mistakes never the answer
+        from .answer_rules import answer_problems
+
+        return answer_problems(*args, **kwargs)
+
+    @staticmethod
+    def after(*args, **kwargs):  # no variant lets a typical slip pass or hides it behind another
+        from .variant_rules import slip_problems
+
+        return slip_problems(*args, **kwargs)
 
 
 # -- proving in forked workers (the command line) ----------------------------------------------------------------

@@ -86,7 +86,7 @@ def catalog_index(sheet: Sheet) -> dict[str, tuple[str, ...]]:
 
     index: dict[str, tuple[str, ...]] = {}
     for root in sheet_roots(sheet):
-        for entry in read_catalog(root):
+        for entry in read_catalog(root, memo=True):
             if entry.readable:
                 index.setdefault(entry.id, entry.exercise_ids)
     return index
@@ -96,7 +96,7 @@ def sheet_catalog(sheet: Sheet):
     """The quick catalog of the sheet's course (for the first screen), every root in order."""
     from tutor.core.lessons.catalog import read_catalog
 
-    return [entry for root in sheet_roots(sheet) for entry in read_catalog(root)]
+    return [entry for root in sheet_roots(sheet) for entry in read_catalog(root, memo=True)]
 
 
 def sheet_course(sheet: Sheet, build: bool = False):

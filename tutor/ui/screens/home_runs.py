@@ -12,7 +12,6 @@ from textual import work
 
 from tutor.core.maths.codes import label
 from tutor.core.progress import Slip
-from tutor.core.quiz.review import REVIEW_SESSION
 
 
 class ReviewAndDrill:
@@ -31,6 +30,10 @@ class ReviewAndDrill:
             later = f" The next comes back {time.strftime('%a %d %b, %H:%M', time.localtime(when))}." if when else ""
             self.notify("No reviews due." + (later or " Solve exercises: each one solved comes back for review."))
             return
+        # The quiz package (and the lesson loader under it) is imported on this key, not with home:
+        # home is the first screen, and the full loader is read after it is drawn.
+        from tutor.core.quiz.review import REVIEW_SESSION
+
         self.starting = True
         self.notify(f"Preparing {min(len(due), REVIEW_SESSION)} review questions…", timeout=2)
         self._prepare(lambda: self.tutor.make_review_run(due))
