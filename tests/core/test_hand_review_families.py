@@ -60,3 +60,11 @@ def test_a_number_a_whole_factor_off_says_so_rather_than_too_large() -> None:
     assert "1/15 of the right value" in small.message
     odd = check("3.1", "7/5", None, CheckOptions(mode="number"))
     assert "too large in size" in odd.message and odd.diagnosis is None
+
+
+def test_a_rules_prime_says_which_derivative_it_is_when_there_are_several_variables() -> None:
+    # "x′" by y is 0, not 1: with several variables the rule's primes are named ∂/∂y
+    many = verdict("-2xy/(x^2 + y^2)", "x/(x^2 + y^2)", "y", ["x", "y"])
+    assert "(x′·(x² + y²) − x·(x² + y²)′)/(x² + y²)², ′ meaning ∂/∂y." in many.message
+    one = verdict("2x*e^x", "x^2*e^x", "x")
+    assert "(x²)′·e^x + x²·(e^x)′." in one.message and "meaning" not in one.message

@@ -26,7 +26,8 @@ def product_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp.
             continue  # a quotient is the quotient rule's business
         g, h = parts
         right = coeff * (sp.diff(g, v) * h + g * sp.diff(h, v))
-        rule = f"the product rule gives {prime_text(g)}·{factor_text(h)} + {factor_text(g)}·{prime_text(h)}."
+        rule = (f"the product rule gives {prime_text(g)}·{factor_text(h)} + {factor_text(g)}·{prime_text(h)}"
+                f"{_prime_means(f, v)}.")
         wrong_ways = (
             (coeff * sp.diff(g, v) * h, f"only {render(g)} was differentiated"),
             (coeff * g * sp.diff(h, v), f"only {render(h)} was differentiated"),
@@ -48,7 +49,7 @@ def quotient_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp
         du, dv = sp.diff(top, v), sp.diff(bottom, v)
         right = sp.diff(term, v)
         rule = (f"the quotient rule gives ({prime_text(top)}·{factor_text(bottom)} − {factor_text(top)}·"
-                f"{prime_text(bottom)})/{factor_text(bottom)}².")
+                f"{prime_text(bottom)})/{factor_text(bottom)}²{_prime_means(f, v)}.")
         wrong_ways = [((du * bottom - top * dv) / bottom, "the denominator is not squared")]
         if du != 0:  # with a constant top, a plus or the parts swapped give −∂f/∂v: the plain sign names that
             wrong_ways += [
@@ -60,3 +61,8 @@ def quotient_slips(f: sp.Expr, v: sp.Symbol, ref: sp.Expr) -> list[tuple[str, sp
         for wrong, how in wrong_ways:
             out.append(("quotient-rule", ref - right + wrong, f"In {render(term)} {how}: {rule}", None))
     return out
+
+
+def _prime_means(f: sp.Expr, v: sp.Symbol) -> str:
+    """With several variables a prime is ambiguous (x′ by y is 0): say which derivative it is."""
+    return f", ′ meaning ∂/∂{render(v)}" if len(f.free_symbols) > 1 else ""
