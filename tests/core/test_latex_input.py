@@ -47,7 +47,6 @@ def test_an_answer_in_latex_is_checked_like_any_other() -> None:
 
 @pytest.mark.parametrize(("typed", "fragment"), [
     (r"\alpha x", "\\alpha is not one the tutor reads"),
-    (r"\sigma(z)", "sigmoid(z)"),
     (r"\frac12", "{ after \\frac"),
     ("x \\", "backslash"),
     ("{x, y}", "braces group one expression"),
@@ -57,3 +56,16 @@ def test_latex_the_tutor_does_not_read_says_what_to_type(typed: str, fragment: s
     with pytest.raises(ParseError) as info:
         parse(typed, V)
     assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize("typed", ["σ(z)(1 - σ(z))", r"\sigma(z)\left(1 - \sigma(z)\right)", "σ(z) - σ(z)^2",
+                                   "sigmoid(z)(1 - σ(z))"])
+def test_sigma_as_the_notes_write_it_is_the_sigmoid(typed: str) -> None:
+    # The course writes σ(z); a learner who copies it wrote the right answer.
+    assert check(typed, "sigmoid(z)", ["z"], CheckOptions(mode="derivative", wrt="z")).correct
+
+
+def test_sigma_without_its_argument_says_it_is_a_function() -> None:
+    with pytest.raises(ParseError) as info:
+        parse("σ(1 - σ)", Vocabulary(("z",)))
+    assert "σ(z) (σ is the sigmoid function)" in str(info.value)

@@ -12,7 +12,7 @@ from .errors import ParseError
 COMMANDS: dict[str, tuple[str, str] | None] = {
     "cdot": ("op", "*"), "times": ("op", "*"), "ast": ("op", "*"), "div": ("op", "/"),
     "frac": ("op", "frac"), "dfrac": ("op", "frac"), "tfrac": ("op", "frac"),
-    "sqrt": ("op", "sqrt"), "pi": ("name", "pi"),
+    "sqrt": ("op", "sqrt"), "pi": ("name", "pi"), "sigma": ("name", "sigmoid"),  # σ(z): names.py's alias
     "left": None, "right": None, "big": None, "Big": None, "bigg": None, "Bigg": None,
     "bigl": None, "bigr": None, "Bigl": None, "Bigr": None, "quad": None, "qquad": None,
 }
@@ -36,6 +36,5 @@ def command(text: str, i: int) -> tuple[tuple[str, str] | None, int]:
     if not name:
         raise ParseError("a backslash must start a LaTeX command such as \\frac or \\cdot", column=i + 1)
     known = "\\frac, \\sqrt, \\cdot, \\times, \\left( \\right), \\sin, \\ln, \\exp"
-    hint = "; type sigmoid(z) for σ" if name == "sigma" else ""
-    raise ParseError(f"the LaTeX command \\{name} is not one the tutor reads (it reads {known}){hint}",
+    raise ParseError(f"the LaTeX command \\{name} is not one the tutor reads (it reads {known}, \\sigma)",
                      column=i + 1)

@@ -35,6 +35,9 @@ ALIASES: dict[str, str] = {
     "arcsec": "asec", "arccsc": "acsc", "cosec": "csc", "cosech": "csch",
     "arsinh": "asinh", "arcsinh": "asinh", "arcosh": "acosh", "arccosh": "acosh",
     "artanh": "atanh", "arctanh": "atanh", "sgn": "sign", "signum": "sign",
+    # The course writes the sigmoid σ(z), and learners copy what they read: σ is the sigmoid here
+    # (so σ cannot also be a variable's name).
+    "σ": "sigmoid",
 }
 
 CONSTANTS = ("pi", "e")

@@ -393,6 +393,8 @@ class _Parser:
             args = (self.tight_term(name_tok.text),)
         else:
             example = f"{name_tok.text}(x)" if hi == 1 else f"{name_tok.text}(x, y)"
+            if func == "sigmoid":  # σ(1 − σ), the short form of the notes: σ is a function, not a value
+                example = f"{name_tok.text}(z) ({name_tok.text} is the sigmoid function)"
             raise self.fail_expected(f"an argument for {name_tok.text}, as in {example}")
         node = self.node(Call(func, args, name_tok.start, name_tok.text))
         if power is not None:
