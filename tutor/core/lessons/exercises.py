@@ -122,6 +122,10 @@ class ValueModel(ExerciseBase, tag="value", kw_only=True):
     compute: Compute
     answer: Annotated[str | int | float | None, Meta(
         description="the value as the author states it (checked)")] = None
+    components: Annotated[Annotated[list[Annotated[str, Meta(min_length=1, max_length=40)]],
+                                    Meta(min_length=2, max_length=8)] | None, Meta(
+        description="what a vector value's components are called in feedback, in order, e.g. "
+                    "[forward, central] (default: a gradient's ∂f/∂v, a descent's parameters)")] = None
 
 
 class ChoiceModel(ExerciseBase, tag="choice", kw_only=True):

@@ -96,7 +96,8 @@ def _plain(problem: Problem, got, expected, tolerance: Tolerance) -> str:
     else:
         way = "too large" if abs(g) > abs(e) else "too small"
         text = f"{subject} is {_whole_times(g, e) or way + ' in size'} ({within})."
-    return _capital(head + text) + _advice(problem, i)
+    # With several components the message starts with their names, which keep their case (x, w, b).
+    return (head + text if head else _capital(text)) + _advice(problem, i)
 
 
 def _whole_times(g: float, e: float) -> str | None:

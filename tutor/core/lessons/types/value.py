@@ -106,6 +106,8 @@ class ValueExercise(ValueOrigin, ExerciseType):
         tolerance = self.tolerance(values) or (FLOAT_TOLERANCE if floats else None)
         names = (tuple(f"∂{self.model.function_name}/∂{v}" for v in labels)
                  if self.model.compute.kind == "gradient" else labels)
+        if self.model.components and len(self.model.components) == len(numbers):
+            names = tuple(self.model.components)  # the author's names: "forward", not "component 1"
         origin = self.origin(values, labels)
         options = self.options(values, mode="number", tolerance=tolerance, seed=seed, labels=labels, names=names,
                                origin=origin, mean_of=mean_of(origin))
@@ -133,6 +135,9 @@ class ValueExercise(ValueOrigin, ExerciseType):
                 out.append(Problem_(("compute",), "the value is undefined (NaN) at this point"))
             elif not isinstance(n, float) and (n.free_symbols or n.has(sp.zoo, sp.nan)):
                 out.append(Problem_(("compute",), f"the value {render(n)} is not a number"))
+        named = self.model.components
+        if named and len(named) != len(numbers):
+            out.append(Problem_(("components",), f"{len(named)} names for a value of {len(numbers)} component(s)"))
         if out or self.model.answer is None:
             return out
         return self._check_stated(values, numbers)
