@@ -51,8 +51,7 @@ async def footer_keys_work(app, pilot, screen) -> list[str]:
             original = getattr(owner, f"action_{name}")
             setattr(owner, f"action_{name}", lambda *a, calls=calls: calls.append(a))
             try:
-                await pilot.press(key)
-                await pilot.pause()
+                await pilot.press(key)  # waits until the app is idle again: the action has run or never will
             finally:
                 setattr(owner, f"action_{name}", original)
             if not calls:

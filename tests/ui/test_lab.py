@@ -74,9 +74,10 @@ def panel(screen) -> str:
 
 
 async def type_into(pilot, box: Input, text: str) -> None:
-    box.value = ""
+    # Put in whole, then Enter (the keys typed into the rate box are held by the in_rate_box tests).
+    box.value = text
     box.focus()
-    await pilot.press(*text, "enter")
+    await pilot.press("enter")
     await pilot.pause()
 
 
@@ -353,6 +354,8 @@ class PlotextJoins:
 async def test_a_diverging_run_on_every_chart_is_drawn_within_the_screen(lessons_dir, tmp_path, monkeypatch,
                                                                       size, chart_size) -> None:
     joins = PlotextJoins(monkeypatch)
+    # Several steps a frame, so the run diverges in about a second, still while the keys switch charts.
+    monkeypatch.setattr("tutor.ui.screens.lab.RUN_SECONDS", 1)
     app = make_app(lessons_dir, tmp_path / "data", warm_symbolic=False)
     async with app.run_test(size=size) as pilot:
         lab = await open_lab(app, pilot)

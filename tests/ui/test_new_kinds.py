@@ -63,10 +63,12 @@ async def open_it(app, pilot, exercise: str):
 
 
 async def answer(app, pilot, text: str) -> None:
+    # The answer is put in the box whole and Enter pressed: typing key by key is held by
+    # test_typing_bursts.py and the study tests, and costs a second per answer here.
     box = app.screen.query_one("#whole", Input)
-    box.value = ""
+    box.value = text
     box.focus()
-    await pilot.press(*text, "enter")
+    await pilot.press("enter")
     await settle(app, pilot)
 
 
