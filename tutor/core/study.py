@@ -224,6 +224,10 @@ class Study(Answering, WhatNext):
             raise KeyError(lesson_id)
         exercise = lesson.exercise(exercise_id)
         if exercise is None:
+            # Left out when its maths was read (a reference too large to evaluate): say why, not its id.
+            problems = lesson.broken_exercises.get(exercise_id)
+            if problems:
+                raise ValueError(f"its lesson file has an error: {problems[0]}")
             raise KeyError(exercise_id)
         instance = exercise.instance(seed)
         self.shown(instance)
