@@ -22,6 +22,15 @@ def _no_cursor_blink(monkeypatch):
     # A blinking cursor makes snapshots depend on timing; no test needs it to blink.
     monkeypatch.setattr(Input, "cursor_blink", False)
 
+
+@pytest.fixture(autouse=True)
+def _no_animations(monkeypatch):
+    # Textual's own animations (a tab's underline sliding, smooth scrolling) end where they would
+    # jump to, but a pilot waits for each to finish: ~0.4 s per tab switched. The app's own timers
+    # (the lab's frames, the quiz clock) are not animations and still run. TEXTUAL_ANIMATIONS=none
+    # is Textual's setting for this, read when an app is made.
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+
 FIRST = """\
 id: first
 title: First steps
