@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+import pytest
+
 from .table import NAMED, all_rows, exercises, slips, summary
 
 NAMED_SHARE = 0.9
+# One worker makes the table (4 s) for all three tests, instead of each worker making its own.
+pytestmark = pytest.mark.xdist_group("feedback-table")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 
@@ -15,6 +16,15 @@ async def settle(app, pilot, times: int = 2) -> None:
     for _ in range(times):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def press_quickly(app, pilot, key: str) -> None:
+    """Press `key` as the terminal sends it, then wait until the app and the screen have handled
+    what it set off, without the ~50 ms of idle polling a pilot's press adds (a walk over every
+    footer key presses hundreds). A key whose action did not run still shows: nothing ran."""
+    app.post_message(events.Key(key, key if len(key) == 1 else None))
+    for _ in range(3):  # the key, the binding's action, what the action posts
+        await pilot.pause(0)
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +40,7 @@ def _no_animations(monkeypatch):
     # (the lab's frames, the quiz clock) are not animations and still run. TEXTUAL_ANIMATIONS=none
     # is Textual's setting for this, read when an app is made.
     monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+
 
 FIRST = """\
 id: first

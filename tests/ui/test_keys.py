@@ -14,7 +14,7 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.widgets.answer_box import AnswerBox, read_as
 
-from .conftest import settle
+from .conftest import press_quickly, settle
 
 # Actions that leave the app or need a confirmation are pressed by other tests.
 SKIPPED = {"quit", "app.quit", "command_palette", "app.command_palette"}
@@ -51,7 +51,7 @@ async def footer_keys_work(app, pilot, screen) -> list[str]:
             original = getattr(owner, f"action_{name}")
             setattr(owner, f"action_{name}", lambda *a, calls=calls: calls.append(a))
             try:
-                await pilot.press(key)  # waits until the app is idle again: the action has run or never will
+                await press_quickly(app, pilot, key)
             finally:
                 setattr(owner, f"action_{name}", original)
             if not calls:

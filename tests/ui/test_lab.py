@@ -19,6 +19,8 @@ from tutor.ui.widgets.chart import Chart
 from tutor.ui.widgets.lab_charts import LabCharts
 from tutor.ui.widgets.step_panel import StepPanel
 
+from .conftest import press_quickly
+
 LESSON = """\
 id: by-hand
 title: Descent by hand
@@ -239,8 +241,8 @@ async def in_rate_box(app, pilot, *keys: str) -> None:
     """Press keys with the focus in the learning-rate box, as a learner does right after typing a rate."""
     app.screen.query_one("#lab-lr", Input).focus()
     await pilot.pause()
-    await pilot.press(*keys)
-    await pilot.pause()
+    for key in keys:  # while the lab animates the app is never idle: a pilot's press would wait 1 s a key
+        await press_quickly(app, pilot, key)
 
 
 async def test_every_lab_key_works_with_the_focus_in_the_rate_box(lessons_dir, tmp_path) -> None:
@@ -362,9 +364,9 @@ async def test_a_diverging_run_on_every_chart_is_drawn_within_the_screen(lessons
         charts = lab.query_one(LabCharts)
         joins.bound = 8 * chart_size[0] * chart_size[1]  # braille dots in the chart
         await type_into(pilot, lab.query_one("#lab-lr", Input), "1.5")
-        await pilot.press("f6")
+        await press_quickly(app, pilot, "f6")
         for key in "2341":  # switched while it diverges
-            await pilot.press(key)
+            await press_quickly(app, pilot, key)
             await pilot.pause(0.05)
         await until(pilot, lambda: not lab.running)
         assert lab.run.outcome.kind == "diverged"
