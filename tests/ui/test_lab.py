@@ -47,7 +47,7 @@ def lessons_dir(tmp_path):
     return folder
 
 
-async def settle(app, pilot, times: int = 3) -> None:
+async def settle(app, pilot, times: int = 2) -> None:
     for _ in range(times):
         try:
             await app.workers.wait_for_complete()
