@@ -18,6 +18,17 @@ async def settle(app, pilot, times: int = 2) -> None:
         await pilot.pause()
 
 
+async def answer(app, pilot, text: str) -> None:
+    """Put `text` in the exercise's answer box whole and press Enter, then settle. Each key a pilot
+    presses costs ~50 ms of waiting for the app to go idle; typing key by key is held by the study
+    tests (test_wrong_then_hint_then_right), the typing-burst tests and the snapshots."""
+    box = app.screen.query_one("#whole", Input)
+    box.value = text
+    box.focus()
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 async def press_quickly(app, pilot, key: str) -> None:
     """Press `key` as the terminal sends it, then wait until the app and the screen have handled
     what it set off, without the ~50 ms of idle polling a pilot's press adds (a walk over every

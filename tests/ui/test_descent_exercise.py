@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from textual.widgets import Input
 
 from tutor.ui.app import make_app
 from tutor.ui.screens.descent_exercise import DescentExerciseScreen
@@ -15,7 +14,7 @@ from tutor.ui.widgets.feedback import Feedback
 from tutor.ui.widgets.hand_steps import HandSteps
 from tutor.ui.widgets.step_panel import StepPanel
 
-from .conftest import settle
+from .conftest import answer, settle
 
 LESSON = """\
 id: by-hand
@@ -49,15 +48,6 @@ async def open_it(app, pilot) -> DescentExerciseScreen:
     await settle(app, pilot, 3)
     assert isinstance(app.screen, DescentExerciseScreen)
     return app.screen
-
-
-async def answer(app, pilot, text: str) -> None:
-    # Put in whole, then Enter: typing key by key is held by test_typing_bursts.py and test_study.py.
-    box = app.screen.query_one("#whole", Input)
-    box.value = text
-    box.focus()
-    await pilot.press("enter")
-    await settle(app, pilot)
 
 
 def steps_text(screen) -> str:

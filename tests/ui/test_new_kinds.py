@@ -15,7 +15,7 @@ from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.feedback import Feedback
 from tutor.ui.widgets.hand_entries import HandEntries
 
-from .conftest import settle
+from .conftest import answer, settle
 
 LESSON = """\
 id: kinds
@@ -60,16 +60,6 @@ async def open_it(app, pilot, exercise: str):
     app.open_exercise("kinds", exercise)
     await settle(app, pilot, 3)
     return app.screen
-
-
-async def answer(app, pilot, text: str) -> None:
-    # The answer is put in the box whole and Enter pressed: typing key by key is held by
-    # test_typing_bursts.py and the study tests, and costs a second per answer here.
-    box = app.screen.query_one("#whole", Input)
-    box.value = text
-    box.focus()
-    await pilot.press("enter")
-    await settle(app, pilot)
 
 
 def feedback(screen) -> str:

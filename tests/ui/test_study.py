@@ -13,23 +13,11 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.widgets.feedback import Feedback
 
-from .conftest import settle, write_course
-
+from .conftest import answer, settle, write_course
 
 
 def feedback_text(app) -> str:
     return str(app.screen.query_one(Feedback).render())
-
-
-async def answer(app, pilot, text: str) -> None:
-    # Put in whole, then Enter: each key a test presses costs ~50 ms of waiting for the app to be
-    # idle. Typing key by key is held by test_wrong_then_hint_then_right, the burst tests and the
-    # snapshots.
-    box = app.screen.query_one("#whole", Input)
-    box.value = text
-    box.focus()
-    await pilot.press("enter")
-    await settle(app, pilot)
 
 
 async def open_first_exercise(app, pilot) -> None:
