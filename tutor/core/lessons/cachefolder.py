@@ -14,3 +14,11 @@ def cache_folder() -> Path:
 
         folder = platformdirs.user_cache_dir("tutor", appauthor=False, ensure_exists=False)
     return Path(folder)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all (two tutors may start at once); raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

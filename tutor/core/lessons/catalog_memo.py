@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
-from .cachefolder import cache_folder
+from .cachefolder import cache_folder, replace_file
 
 VERSION = 1
 KEEP = 500  # entries kept (the newest): a few courses' worth, a few hundred KB at most
@@ -68,9 +67,6 @@ class CatalogMemo:
         kept = dict(list(self.entries.items())[-KEEP:])
         data = {"version": VERSION, "readers": readers_fingerprint(), "entries": kept}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)  # whole or not at all: two tutors starting at once
+            replace_file(self.path, json.dumps(data, ensure_ascii=False))
         except OSError:
             pass  # a read-only home: the next start reads the files again, nothing worse

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .cachefolder import cache_folder
+from .cachefolder import cache_folder, replace_file
 
 VERSION = 1
 KEEP = 2000  # keys kept (the newest): a course is a few dozen lessons, so this is many courses' worth
@@ -80,9 +79,6 @@ class ProofCache:
         keys = list(self.proven)[-KEEP:]
         data = {"version": VERSION, "engine": self.engine, "proven": keys}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(temporary, self.path)
+            replace_file(self.path, json.dumps(data))
         except OSError:
             pass  # a read-only home: the next run proves everything again, nothing worse
