@@ -37,7 +37,8 @@ class DescentExerciseScreen(StepwiseExerciseScreen):
         self.query_one(AnswerArea).steps_done(len(self.answers))
 
     def welcome_back(self) -> str:
-        return f"Welcome back: steps 1–{len(self.answers)} are kept; go on with step {len(self.answers) + 1}."
+        kept = "step 1 is" if len(self.answers) == 1 else f"steps 1–{len(self.answers)} are"
+        return f"Welcome back: {kept} kept; go on with step {len(self.answers) + 1}."
 
     def all_right(self, lab: bool) -> str:
         return "All steps right! F6 runs the rest in the lab."
